@@ -1,0 +1,30 @@
+import { createRouter, createWebHistory, type RouterHistory, type RouteRecordRaw } from 'vue-router';
+import type { MessageKey } from './messages';
+import HomeView from './views/HomeView.vue';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Heading of a placeholder page. */
+    titleKey?: MessageKey;
+  }
+}
+
+const ComingSoonView = () => import('./views/ComingSoonView.vue');
+
+export const routes: RouteRecordRaw[] = [
+  { path: '/', name: 'home', component: HomeView },
+  { path: '/calculator', name: 'calculator', component: ComingSoonView, meta: { titleKey: 'card.calculator.title' } },
+  { path: '/applications', name: 'applications', component: ComingSoonView, meta: { titleKey: 'card.applications.title' } },
+  { path: '/family', name: 'family', component: ComingSoonView, meta: { titleKey: 'card.family.title' } },
+  { path: '/staff', name: 'staff', component: ComingSoonView, meta: { titleKey: 'card.staff.title' } },
+  { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue') },
+];
+
+/** History mode in the browser; tests pass a memory history. */
+export function createAppRouter(history: RouterHistory = createWebHistory()) {
+  return createRouter({
+    history,
+    routes,
+    scrollBehavior: () => ({ top: 0 }),
+  });
+}
