@@ -1,0 +1,111 @@
+package io.onestop.assistance.common;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * The one place where exceptions become HTTP answers. Every error leaves as problem+json; nothing from the
+ * exception (class names, SQL, stack traces, or input values that may hold personal data) reaches the client.
+ */
+public class ProblemMapper {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    @ServerExceptionMapper
+    public Response domain(ProblemException e) {
+        return answer(Problem.of(e.type(), e.title(), e.status(), e.getMessage(), e.errors()));
+    }
+
+    @ServerExceptionMapper
+    public Response beanValidation(ConstraintViolationException e) {
+        List<FieldProblem> errors = e.getConstraintViolations().stream()
+                .map(v -> new FieldProblem(fieldOf(v), v.getMessage()))
+                .sorted(Comparator.comparing(FieldProblem::field))
+                .toList();
+        return domain(ProblemException.invalid(errors));
+    }
+
+    /** Wrong types or enum values in an otherwise well-formed body name the field (422). */
+    @ServerExceptionMapper
+    public Response mismatch(MismatchedInputException e) {
+        if (e.getPath().isEmpty()) {
+            return json(e);
+        }
+        return domain(ProblemException.invalid(pathOf(e), "has a value of the wrong type or an unknown code"));
+    }
+
+    /** Broken JSON is a 400. */
+    @ServerExceptionMapper
+    public Response json(JsonProcessingException e) {
+        if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            return mismatch(mismatch);
+        }
+        return domain(ProblemException.badRequest("The request body is not valid JSON."));
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return json(json); // Quarkus REST wraps body-reading errors; the field is still worth naming
+        }
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e);
+        }
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title = known == null ? "Request refused" : known.getReasonPhrase();
+        Response.ResponseBuilder builder = Response.fromResponse(answer(Problem.of(
+                "http-" + status, title, status, title + ".", null)));
+        e.getResponse().getHeaders().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("Content-Type")) {
+                values.forEach(v -> builder.header(name, v));
+            }
+        });
+        return builder.build();
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response unexpected(Throwable e) {
+        // The reference lets an operator find the log line; the log line holds no request data.
+        String reference = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unexpected error %s", reference);
+        return answer(Problem.of("internal", "Internal error", 500,
+                "Something went wrong on our side. Reference: " + reference, null));
+    }
+
+    static Response answer(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    private static String fieldOf(ConstraintViolation<?> violation) {
+        // Resource-method paths look like "create.body.members[0].birthDate": drop the method and parameter.
+        String path = violation.getPropertyPath().toString();
+        String[] parts = path.split("\\.", 3);
+        return parts.length == 3 ? parts[2] : parts[parts.length - 1];
+    }
+
+    private static String pathOf(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+}

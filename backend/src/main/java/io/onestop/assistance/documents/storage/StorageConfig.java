@@ -1,0 +1,27 @@
+package io.onestop.assistance.documents.storage;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** S3 connection of the document store. */
+@ConfigMapping(prefix = "assistance.storage")
+public interface StorageConfig {
+
+    /** S3 endpoint URL, e.g. http://127.0.0.1:9000 (s3proxy locally, MinIO in production). */
+    @WithDefault("http://127.0.0.1:9000")
+    String endpoint();
+
+    /** Access key id. */
+    String accessKey();
+
+    /** Secret key. */
+    String secretKey();
+
+    /** Bucket that holds every document; created at start when missing. */
+    @WithDefault("assistance-documents")
+    String bucket();
+
+    /** Signing region; fixed so that presigning never needs a network round trip to discover it. */
+    @WithDefault("us-east-1")
+    String region();
+}
