@@ -1,0 +1,7 @@
+package io.onestop.assistance.programs;
+
+/** Household registration (户籍): decides which MLA standard applies. */
+public enum Hukou {
+    URBAN,
+    RURAL
+}
