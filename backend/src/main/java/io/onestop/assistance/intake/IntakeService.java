@@ -1,0 +1,369 @@
+package io.onestop.assistance.intake;
+
+import io.onestop.assistance.access.NationalId;
+import io.onestop.assistance.access.PersonalDataProtector;
+import io.onestop.assistance.common.FieldProblem;
+import io.onestop.assistance.common.JsonCodec;
+import io.onestop.assistance.common.ProblemException;
+import io.onestop.assistance.common.idempotency.IdempotencyService;
+import io.onestop.assistance.common.idempotency.IdempotencyService.StoredAnswer;
+import io.onestop.assistance.intake.api.ApplicantDetails;
+import io.onestop.assistance.intake.api.IntakeView;
+import io.onestop.assistance.intake.api.RevisionRequest;
+import io.onestop.assistance.intake.api.SubmitRequest;
+import io.onestop.assistance.notify.OutboxWriter;
+import io.onestop.assistance.programs.Household;
+import io.onestop.assistance.programs.Program;
+import io.onestop.assistance.programs.ProgramResult;
+import io.onestop.assistance.programs.Screening;
+import io.onestop.assistance.programs.ScreeningService;
+import io.onestop.assistance.programs.Verdict;
+import io.onestop.assistance.programs.Yuan;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.hibernate.exception.ConstraintViolationException;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+/**
+ * Submission of the one-thing intake and what follows it on the resident's side: the server re-runs screening
+ * (a client's verdict is never trusted), then ONE transaction stores the snapshot, assigns the intake number,
+ * fans out into one program case per program the household may qualify for and the resident kept, and writes the
+ * outbox events. Either all of it exists afterwards or none of it.
+ */
+@ApplicationScoped
+public class IntakeService {
+
+    static final String SUBMIT = "SUBMIT_INTAKE";
+    static final String REVISE = "REVISE_INTAKE";
+    private static final String ONE_ACTIVE_PER_APPLICANT = "intake_one_active_per_applicant";
+    /** Case statuses after which the agency has decided; withdrawing is then no longer possible. */
+    private static final Set<String> DECIDED = Set.of("APPROVED", "REJECTED", "PAYING", "CLOSED");
+
+    private final DraftService drafts;
+    private final IntakeRepository intakes;
+    private final ProgramCaseRepository cases;
+    private final ScreeningService screening;
+    private final IdempotencyService idempotency;
+    private final OutboxWriter outbox;
+    private final PersonalDataProtector protector;
+    private final ApplicantCodec applicants;
+    private final JsonCodec json;
+    private final Clock clock;
+
+    public IntakeService(DraftService drafts, IntakeRepository intakes, ProgramCaseRepository cases,
+            ScreeningService screening, IdempotencyService idempotency, OutboxWriter outbox,
+            PersonalDataProtector protector, ApplicantCodec applicants, JsonCodec json, Clock clock) {
+        this.drafts = drafts;
+        this.intakes = intakes;
+        this.cases = cases;
+        this.screening = screening;
+        this.idempotency = idempotency;
+        this.outbox = outbox;
+        this.protector = protector;
+        this.applicants = applicants;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** A submission ready to be stored: checked, screened and fanned out in memory. */
+    private record Prepared(DraftService.Content draft, Screening evaluation, List<ProgramResult> kept) {
+    }
+
+    /** Submits a draft once per Idempotency-Key; answers 201 with the intake and its cases. */
+    public Uni<StoredAnswer> submit(String owner, String idempotencyKey, SubmitRequest request) {
+        return idempotency.once(owner, idempotencyKey, SUBMIT, request,
+                () -> Panache.withSession(() -> prepare(owner, request.draftId()))
+                        .chain(prepared -> Panache.withTransaction(
+                                () -> store(owner, idempotencyKey, request.draftId(), prepared)))
+                        .onFailure(IntakeService::isSecondActiveIntake)
+                        .recoverWithUni(() -> Panache.withSession(() -> refuseSecondActiveIntake(owner, request.draftId()))));
+    }
+
+    @WithSession
+    public Uni<IntakeView> get(String owner, UUID id) {
+        return owned(owner, id).chain(intake -> cases.listByIntake(id).map(list -> view(intake, list, true)));
+    }
+
+    @WithSession
+    public Uni<List<IntakeView>> list(String owner) {
+        return intakes.listOwned(owner).chain(list -> cases.listByIntakes(list.stream().map(i -> i.id).toList())
+                .map(all -> {
+                    Map<UUID, List<ProgramCase>> byIntake = all.stream().collect(Collectors.groupingBy(c -> c.intakeId));
+                    return list.stream().map(i -> view(i, byIntake.getOrDefault(i.id, List.of()), false)).toList();
+                }));
+    }
+
+    /** Withdraws the intake and every open case, as long as no agency has decided yet; repeating it is harmless. */
+    @WithTransaction
+    public Uni<IntakeView> withdraw(String owner, UUID id) {
+        return owned(owner, id).chain(intake -> cases.listByIntake(id).chain(list -> {
+            if (intake.status == Intake.Status.WITHDRAWN) {
+                return Uni.createFrom().item(view(intake, list, true));
+            }
+            if (intake.status != Intake.Status.ACTIVE || list.stream().anyMatch(c -> DECIDED.contains(c.status))) {
+                throw ProblemException.conflict("already-decided",
+                        "An agency has already decided on part of this application; it can no longer be withdrawn. "
+                                + "Ask the caseworker to close the remaining cases.");
+            }
+            OffsetDateTime now = OffsetDateTime.now(clock);
+            intake.status = Intake.Status.WITHDRAWN;
+            intake.updatedAt = now;
+            list.stream().filter(c -> !c.status.equals(ProgramCase.CLOSED)).forEach(c -> {
+                c.status = ProgramCase.WITHDRAWN;
+                c.closedReason = "WITHDRAWN_BY_APPLICANT";
+                c.updatedAt = now;
+            });
+            return Panache.getSession()
+                    .chain(session -> outbox.append(session, "INTAKE", id, "INTAKE_WITHDRAWN",
+                            Map.of("intakeNumber", intake.intakeNumber)))
+                    .map(ignored -> view(intake, list, true));
+        }));
+    }
+
+    /**
+     * Change of circumstances: evaluates the new household, opens cases for programs it now qualifies for, closes
+     * undecided cases of programs it no longer does, and keeps the earlier snapshot.
+     */
+    public Uni<StoredAnswer> revise(String owner, String idempotencyKey, UUID id, RevisionRequest request) {
+        return idempotency.once(owner, idempotencyKey, REVISE, Map.of("intake", id, "request", request),
+                () -> Uni.createFrom().item(() -> screening.screen(request.household()))
+                        .chain(evaluation -> Panache.withTransaction(
+                                () -> storeRevision(owner, idempotencyKey, id, request, evaluation))));
+    }
+
+    private Uni<Prepared> prepare(String owner, UUID draftId) {
+        return drafts.content(owner, draftId).map(draft -> {
+            checkApplicant(draft.applicant());
+            Screening evaluation = screening.screen(draft.household());
+            List<ProgramResult> kept = kept(evaluation, draft.chosenPrograms());
+            if (kept.isEmpty()) {
+                throw new ProblemException(422, "nothing-to-apply-for", "No program to apply for",
+                        "By the household you described, none of the programs you kept may apply. The screening "
+                                + "explains each verdict and what would change it; a caseworker can still advise you.",
+                        null);
+            }
+            return new Prepared(draft, evaluation, kept);
+        });
+    }
+
+    private Uni<StoredAnswer> store(String owner, String idempotencyKey, UUID draftId, Prepared prepared) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        ApplicantDetails applicant = prepared.draft().applicant();
+        Household household = prepared.draft().household();
+        return Panache.getSession().chain(session -> nextIntakeNumber(session, household.regionCode(), now)
+                .chain(number -> {
+                    Intake intake = new Intake();
+                    intake.id = UUID.randomUUID();
+                    intake.intakeNumber = number;
+                    intake.ownerSubject = owner;
+                    intake.status = Intake.Status.ACTIVE;
+                    intake.applicantName = applicant.name().strip();
+                    String nationalId = NationalId.normalize(applicant.nationalId());
+                    intake.applicantNationalIdEncrypted = protector.encrypt(nationalId);
+                    intake.applicantNationalIdHash = protector.lookupHash(nationalId);
+                    intake.applicantPhoneEncrypted = protector.encrypt(applicant.phone());
+                    intake.chosenPrograms = ProgramCodes.toColumn(prepared.draft().chosenPrograms());
+                    intake.situation = prepared.draft().situation();
+                    intake.consentAt = now;
+                    intake.submittedAt = now;
+                    intake.revision = 0;
+                    applyEvaluation(intake, household, prepared.evaluation(), now);
+                    List<ProgramCase> opened = prepared.kept().stream().map(r -> openCase(intake, r, now)).toList();
+                    return session.persist(intake)
+                            .call(session::flush) // surfaces a second active intake of the applicant here
+                            .call(() -> session.persist(snapshot(intake, "SUBMISSION", now)))
+                            .call(() -> session.persistAll(opened.toArray()))
+                            .call(() -> outbox.append(session, "INTAKE", intake.id, "INTAKE_SUBMITTED", Map.of(
+                                    "intakeNumber", intake.intakeNumber,
+                                    "programs", opened.stream().map(c -> c.program).toList())))
+                            .call(() -> drafts.deleteWithin(owner, draftId))
+                            .map(ignored -> created(intake, opened))
+                            .call(answer -> idempotency.complete(session, owner, idempotencyKey, answer));
+                }));
+    }
+
+    private Uni<StoredAnswer> storeRevision(String owner, String idempotencyKey, UUID id, RevisionRequest request,
+            Screening evaluation) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return owned(owner, id).chain(intake -> {
+            if (intake.status != Intake.Status.ACTIVE) {
+                throw ProblemException.conflict("intake-not-active", "Only an active application can be updated.");
+            }
+            return cases.listByIntake(id).chain(existing -> Panache.getSession().chain(session -> {
+                intake.chosenPrograms = ProgramCodes.toColumn(request.chosenPrograms());
+                if (request.situation() != null) {
+                    intake.situation = request.situation();
+                }
+                applyEvaluation(intake, request.household(), evaluation, now);
+                Map<Program, ProgramResult> keptNow = kept(evaluation, request.chosenPrograms()).stream()
+                        .collect(Collectors.toMap(ProgramResult::program, Function.identity()));
+                List<ProgramCase> opened = new ArrayList<>();
+                List<String> closed = new ArrayList<>();
+                for (ProgramCase c : existing) {
+                    boolean open = !ProgramCase.CLOSED.equals(c.status) && !ProgramCase.WITHDRAWN.equals(c.status);
+                    ProgramResult result = keptNow.remove(Program.valueOf(c.program));
+                    if (!open) {
+                        if (result != null) {
+                            opened.add(openCase(intake, result, now));
+                        }
+                    } else if (result == null && !DECIDED.contains(c.status)) {
+                        c.status = ProgramCase.CLOSED;
+                        c.closedReason = "CIRCUMSTANCES_CHANGED";
+                        c.updatedAt = now;
+                        closed.add(c.program);
+                    } else if (result != null) {
+                        c.verdict = result.verdict().name();
+                        c.urgent = result.urgent();
+                        c.estimateAmount = result.estimate().amount();
+                        c.members = result.members().toArray(String[]::new);
+                        c.updatedAt = now;
+                    }
+                }
+                keptNow.values().forEach(result -> opened.add(openCase(intake, result, now)));
+                List<ProgramCase> all = new ArrayList<>(existing);
+                all.addAll(opened);
+                return session.persist(snapshot(intake, "CHANGE_OF_CIRCUMSTANCES", now))
+                        .call(() -> session.persistAll(opened.toArray()))
+                        .call(() -> outbox.append(session, "INTAKE", intake.id, "INTAKE_REVISED", Map.of(
+                                "intakeNumber", intake.intakeNumber, "revision", intake.revision,
+                                "opened", opened.stream().map(c -> c.program).toList(), "closed", closed)))
+                        .call(session::flush)
+                        .map(ignored -> new StoredAnswer(201, location(intake), json.tree(view(intake, all, true))))
+                        .call(answer -> idempotency.complete(session, owner, idempotencyKey, answer));
+            }));
+        });
+    }
+
+    private void applyEvaluation(Intake intake, Household household, Screening evaluation, OffsetDateTime now) {
+        intake.revision += 1;
+        intake.regionCode = household.regionCode();
+        intake.hukou = household.hukou().name();
+        intake.memberCount = household.members().size();
+        intake.perCapitaIncome = screening.perCapitaIncome(household);
+        intake.parameterVersion = evaluation.parameterVersion();
+        // stored with asOf resolved, so the snapshot reproduces the evaluation exactly
+        intake.household = json.write(household.asOf() == null ? household.withAsOf(evaluation.asOf()) : household);
+        intake.evaluation = json.write(evaluation);
+        intake.updatedAt = now;
+    }
+
+    private IntakeSnapshot snapshot(Intake intake, String reason, OffsetDateTime now) {
+        IntakeSnapshot snapshot = new IntakeSnapshot();
+        snapshot.intakeId = intake.id;
+        snapshot.revision = intake.revision;
+        snapshot.reason = reason;
+        snapshot.household = intake.household;
+        snapshot.evaluation = intake.evaluation;
+        snapshot.parameterVersion = intake.parameterVersion;
+        snapshot.createdAt = now;
+        return snapshot;
+    }
+
+    private ProgramCase openCase(Intake intake, ProgramResult result, OffsetDateTime now) {
+        ProgramCase c = new ProgramCase();
+        c.id = UUID.randomUUID();
+        c.intakeId = intake.id;
+        c.program = result.program().name();
+        c.agency = result.program().agency().name();
+        c.regionCode = intake.regionCode;
+        c.status = ProgramCase.SUBMITTED;
+        c.verdict = result.verdict().name();
+        c.urgent = result.urgent();
+        c.estimateAmount = result.estimate().amount();
+        c.estimatePeriod = result.estimate().period().name();
+        c.members = result.members().toArray(String[]::new);
+        c.openedAt = now;
+        c.updatedAt = now;
+        return c;
+    }
+
+    /** {@code JZ-<region>-<year>-<6-digit number>}: readable over the phone, unique across instances. */
+    private static Uni<String> nextIntakeNumber(Mutiny.Session session, String regionCode, OffsetDateTime now) {
+        return session.createNativeQuery("select nextval('intake_number_seq')", Long.class).getSingleResult()
+                .map(n -> "JZ-%s-%d-%06d".formatted(regionCode, now.getYear(), n));
+    }
+
+    private static List<ProgramResult> kept(Screening evaluation, List<Program> chosen) {
+        return evaluation.programs().stream()
+                .filter(r -> r.verdict() != Verdict.NOT_ELIGIBLE)
+                .filter(r -> chosen == null || chosen.contains(r.program()))
+                .toList();
+    }
+
+    private static void checkApplicant(ApplicantDetails applicant) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (applicant == null || applicant.name() == null || applicant.name().isBlank()) {
+            problems.add(new FieldProblem("applicant.name", "请填写申请人姓名 / the applicant's name is required"));
+        }
+        if (applicant == null || !NationalId.isValid(applicant.nationalId())) {
+            problems.add(new FieldProblem("applicant.nationalId",
+                    "请填写正确的 18 位身份证号 / a valid 18-character national id number is required"));
+        }
+        if (applicant == null || applicant.phone() == null) {
+            problems.add(new FieldProblem("applicant.phone",
+                    "请留下联系电话，方便通知审核结果 / a phone number is required for notices about the application"));
+        }
+        if (!problems.isEmpty()) {
+            throw ProblemException.invalid(problems);
+        }
+    }
+
+    private static boolean isSecondActiveIntake(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof ConstraintViolationException violation) {
+                return ONE_ACTIVE_PER_APPLICANT.equals(violation.getConstraintName());
+            }
+        }
+        return false;
+    }
+
+    /** 409 naming the applicant's active intake, so the resident can follow or change it instead. */
+    private Uni<StoredAnswer> refuseSecondActiveIntake(String owner, UUID draftId) {
+        return drafts.content(owner, draftId)
+                .chain(draft -> intakes.findActiveByApplicant(
+                        protector.lookupHash(NationalId.normalize(draft.applicant().nationalId()))))
+                .map(existing -> {
+                    String pointer = existing == null ? "" : " (" + existing.intakeNumber + ")";
+                    throw ProblemException.conflict("active-intake-exists",
+                            "This applicant already has an application in progress" + pointer
+                                    + ". Report changes on that application, or withdraw it first.");
+                });
+    }
+
+    private Uni<Intake> owned(String owner, UUID id) {
+        return intakes.findOwned(owner, id).onItem().ifNull().failWith(() -> ProblemException.notFound("No such application."));
+    }
+
+    private StoredAnswer created(Intake intake, List<ProgramCase> opened) {
+        return new StoredAnswer(201, location(intake), json.tree(view(intake, opened, true)));
+    }
+
+    private static String location(Intake intake) {
+        return "/api/v1/intakes/" + intake.id;
+    }
+
+    IntakeView view(Intake intake, List<ProgramCase> caseList, boolean withEvaluation) {
+        List<IntakeView.CaseView> caseViews = caseList.stream()
+                .map(c -> new IntakeView.CaseView(c.id, c.program, c.agency, c.status, c.verdict, c.urgent,
+                        Yuan.plain(c.estimateAmount), c.estimatePeriod, List.of(c.members), c.closedReason))
+                .toList();
+        ApplicantDetails applicant = new ApplicantDetails(intake.applicantName,
+                protector.decrypt(intake.applicantNationalIdEncrypted), protector.decrypt(intake.applicantPhoneEncrypted), null);
+        return new IntakeView(intake.id, intake.intakeNumber, intake.status.name(), ApplicantCodec.view(applicant),
+                intake.regionCode, intake.revision, intake.parameterVersion, intake.submittedAt, caseViews,
+                withEvaluation ? json.read(intake.evaluation, Screening.class) : null);
+    }
+}

@@ -1,0 +1,70 @@
+package io.onestop.assistance.intake;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/**
+ * The part of an intake that one program (one agency) handles. Created by fan-out at submission; its workflow
+ * belongs to the cases context, which takes it over from status SUBMITTED.
+ */
+@Entity
+@Table(name = "program_case")
+public class ProgramCase {
+
+    public static final String SUBMITTED = "SUBMITTED";
+    public static final String WITHDRAWN = "WITHDRAWN";
+    public static final String CLOSED = "CLOSED";
+
+    @Id
+    public UUID id;
+
+    @Column(name = "intake_id", nullable = false)
+    public UUID intakeId;
+
+    @Column(nullable = false)
+    public String program;
+
+    @Column(nullable = false)
+    public String agency;
+
+    @Column(name = "region_code", nullable = false)
+    public String regionCode;
+
+    @Column(nullable = false)
+    public String status;
+
+    @Column(nullable = false)
+    public String verdict;
+
+    @Column(nullable = false)
+    public boolean urgent;
+
+    @Column(name = "estimate_amount", nullable = false)
+    public BigDecimal estimateAmount;
+
+    @Column(name = "estimate_period", nullable = false)
+    public String estimatePeriod;
+
+    @Column(nullable = false)
+    public String[] members;
+
+    @Column(name = "closed_reason")
+    public String closedReason;
+
+    @Column(name = "opened_at", nullable = false)
+    public OffsetDateTime openedAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public OffsetDateTime updatedAt;
+
+    @Version
+    public int version;
+}

@@ -1,0 +1,107 @@
+package io.onestop.assistance.intake.api;
+
+import io.onestop.assistance.common.Problem;
+import io.onestop.assistance.common.idempotency.IdempotencyService.StoredAnswer;
+import io.onestop.assistance.intake.IntakeService;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/intakes")
+@Tag(name = "intake")
+@RolesAllowed("resident")
+@Produces(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "401", description = "No or expired token")
+@APIResponse(responseCode = "403", description = "Not a resident")
+public class IntakeResource {
+
+    private static final String KEY_DOC = "A UUID chosen by the client; retries with the same key never submit twice";
+
+    @Inject
+    IntakeService intakes;
+
+    @Inject
+    JsonWebToken caller;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Submit a draft once: fans out into one program case per program the household may qualify for")
+    @APIResponse(responseCode = "201", description = "Submitted, with intake number and cases (a retry replays this answer)",
+            content = @Content(schema = @Schema(implementation = IntakeView.class), example = """
+                    {"id":"5b0e...","intakeNumber":"JZ-140105-2026-000123","status":"ACTIVE",
+                     "cases":[{"program":"MINIMUM_LIVING_ALLOWANCE","agency":"CIVIL_AFFAIRS","status":"SUBMITTED","verdict":"ELIGIBLE","estimateAmount":1107,"estimatePeriod":"MONTH"}]}"""))
+    @APIResponse(responseCode = "400", description = "Idempotency-Key missing or not a UUID", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such draft of mine")
+    @APIResponse(responseCode = "409", description = "Same key still in flight, or the applicant already has an active intake (named in detail)")
+    @APIResponse(responseCode = "422", description = "Invalid household or applicant, no program left, or the key was used with another body")
+    public Uni<Response> submit(
+            @Parameter(in = ParameterIn.HEADER, required = true, description = KEY_DOC) @HeaderParam("Idempotency-Key") String key,
+            @Valid @NotNull SubmitRequest request) {
+        return intakes.submit(caller.getSubject(), key, request).map(IntakeResource::answer);
+    }
+
+    @GET
+    @Operation(summary = "My intakes with their program cases, newest first")
+    public Uni<List<IntakeView>> list() {
+        return intakes.list(caller.getSubject());
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One of my intakes with its cases and the evaluation that explains each verdict")
+    @APIResponse(responseCode = "404", description = "No such intake of mine", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<IntakeView> get(@PathParam("id") UUID id) {
+        return intakes.get(caller.getSubject(), id);
+    }
+
+    @POST
+    @Path("{id}/withdrawal")
+    @Operation(summary = "Withdraw the intake and all its open cases (before any decision)")
+    @APIResponse(responseCode = "200", description = "Withdrawn (repeating is harmless)")
+    @APIResponse(responseCode = "404", description = "No such intake of mine")
+    @APIResponse(responseCode = "409", description = "An agency has already decided")
+    public Uni<IntakeView> withdraw(@PathParam("id") UUID id) {
+        return intakes.withdraw(caller.getSubject(), id);
+    }
+
+    @POST
+    @Path("{id}/revisions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Report a change of circumstances: re-evaluates, opens and closes cases, keeps the old snapshot")
+    @APIResponse(responseCode = "201", description = "Re-evaluated")
+    @APIResponse(responseCode = "404", description = "No such intake of mine")
+    @APIResponse(responseCode = "409", description = "The intake is no longer active")
+    @APIResponse(responseCode = "422", description = "Invalid household")
+    public Uni<Response> revise(@PathParam("id") UUID id,
+            @Parameter(in = ParameterIn.HEADER, required = true, description = KEY_DOC) @HeaderParam("Idempotency-Key") String key,
+            @Valid @NotNull RevisionRequest request) {
+        return intakes.revise(caller.getSubject(), key, id, request).map(IntakeResource::answer);
+    }
+
+    private static Response answer(StoredAnswer answer) {
+        return Response.status(answer.status()).location(URI.create(answer.location()))
+                .type(MediaType.APPLICATION_JSON).entity(answer.body()).build();
+    }
+}

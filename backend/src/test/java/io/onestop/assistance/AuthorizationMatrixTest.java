@@ -1,0 +1,80 @@
+package io.onestop.assistance;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.onestop.assistance.testing.LocalStackResource;
+import io.onestop.assistance.testing.TestData;
+import io.onestop.assistance.testing.Tokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every endpoint against every role: the status each caller must get. One table, so a new endpoint without a row
+ * is visible in review, and a mismatch names the endpoint and role. Foreign objects are covered per resource (404).
+ */
+@QuarkusTest
+@QuarkusTestResource(LocalStackResource.class)
+class AuthorizationMatrixTest {
+
+    private static final String[] CALLERS = {"anonymous", "resident1", "hotline1", "caseworker1", "approver1", "admin1", "auditor1"};
+    private static final String SCREENING = TestData.HOUSEHOLD_A;
+    private static final String DRAFT = TestData.draft(TestData.HOUSEHOLD_A, "110101199003074514");
+
+    /** Expected status per caller, in the order of {@link #CALLERS}. */
+    private record Row(String method, String path, String body, int... expected) {
+    }
+
+    private static final int[] PUBLIC = {200, 200, 200, 200, 200, 200, 200};
+    private static final int[] ANY_LOGIN = {401, 200, 200, 200, 200, 200, 200};
+
+    private static int[] residentOnly(int residentStatus) {
+        return new int[] {401, residentStatus, 403, 403, 403, 403, 403};
+    }
+
+    private static final List<Row> MATRIX = List.of(
+            new Row("GET", "/api/v1/portal-config", null, PUBLIC),
+            new Row("GET", "/api/v1/programs", null, PUBLIC),
+            new Row("POST", "/api/v1/screenings", SCREENING, PUBLIC),
+            new Row("GET", "/api/v1/me", null, ANY_LOGIN),
+            new Row("GET", "/api/v1/drafts", null, residentOnly(200)),
+            new Row("POST", "/api/v1/drafts", DRAFT, residentOnly(201)),
+            new Row("GET", "/api/v1/drafts/" + UUID.randomUUID(), null, residentOnly(404)),
+            new Row("PUT", "/api/v1/drafts/" + UUID.randomUUID(), DRAFT, residentOnly(428)),
+            new Row("DELETE", "/api/v1/drafts/" + UUID.randomUUID(), null, residentOnly(404)),
+            new Row("POST", "/api/v1/drafts/" + UUID.randomUUID() + "/screening", null, residentOnly(404)),
+            new Row("GET", "/api/v1/intakes", null, residentOnly(200)),
+            new Row("POST", "/api/v1/intakes", "{\"draftId\":\"" + UUID.randomUUID() + "\",\"consent\":true}", residentOnly(400)),
+            new Row("GET", "/api/v1/intakes/" + UUID.randomUUID(), null, residentOnly(404)),
+            new Row("POST", "/api/v1/intakes/" + UUID.randomUUID() + "/withdrawal", null, residentOnly(404)),
+            new Row("POST", "/api/v1/intakes/" + UUID.randomUUID() + "/revisions",
+                    "{\"household\":" + TestData.HOUSEHOLD_A + "}", residentOnly(400)));
+
+    @Test
+    void everyCallerGetsExactlyTheExpectedStatus() {
+        List<String> mismatches = new ArrayList<>();
+        for (Row row : MATRIX) {
+            for (int i = 0; i < CALLERS.length; i++) {
+                RequestSpecification request = given();
+                if (!CALLERS[i].equals("anonymous")) {
+                    request = request.auth().oauth2(Tokens.of(CALLERS[i]));
+                }
+                if (row.body() != null) {
+                    request = request.contentType(ContentType.JSON).body(row.body());
+                }
+                int actual = request.when().request(row.method(), row.path()).then().extract().statusCode();
+                if (actual != row.expected()[i]) {
+                    mismatches.add("%s %s as %s: expected %d, got %d".formatted(
+                            row.method(), row.path(), CALLERS[i], row.expected()[i], actual));
+                }
+            }
+        }
+        assertEquals(List.of(), mismatches);
+    }
+}
