@@ -27,7 +27,12 @@ public final class LocalStack {
         return environment;
     }
 
+    /** A value of the stack; the process environment wins, so a second checkout can use its own test database. */
     public static String get(String name) {
+        String override = System.getenv(name);
+        if (override != null && !override.isBlank()) {
+            return override;
+        }
         String value = environment().get(name);
         if (value == null) {
             throw new IllegalStateException("infra/.local/stack.env has no " + name);

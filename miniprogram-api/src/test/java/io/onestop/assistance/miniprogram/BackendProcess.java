@@ -35,7 +35,7 @@ public class BackendProcess implements QuarkusTestResourceLifecycleManager {
                     .redirectErrorStream(true)
                     .redirectOutput(log);
             Map<String, String> env = builder.environment();
-            env.putAll(LocalStack.environment());
+            LocalStack.environment().keySet().forEach(key -> env.put(key, LocalStack.get(key)));
             env.put("PG_DB", LocalStack.get("PG_TEST_DB"));
             env.put("HTTP_PORT", Integer.toString(port));
             env.put("HTTP_HOST", "127.0.0.1");
