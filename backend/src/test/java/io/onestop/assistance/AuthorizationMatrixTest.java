@@ -10,6 +10,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -38,6 +39,18 @@ class AuthorizationMatrixTest {
         return new int[] {401, residentStatus, 403, 403, 403, 403, 403};
     }
 
+    /** Residents and case staff (caseworker, approver) may read; hotline, admin and auditor may not. */
+    private static int[] residentOrCaseStaff(int status) {
+        return new int[] {401, status, 403, status, status, 403, 403};
+    }
+
+    /** Stands for a wx.uploadFile-style multipart body with a small PDF. */
+    private static final String MULTIPART = "multipart";
+    private static final String UPLOAD_TICKET = "{\"type\":\"ID_CARD\",\"size\":1000,\"contentType\":\"image/jpeg\"}";
+    private static final String DRAFT_DOCS = "/api/v1/drafts/" + UUID.randomUUID();
+    private static final String INTAKE_DOCS = "/api/v1/intakes/" + UUID.randomUUID();
+    private static final String DOC = "/documents/" + UUID.randomUUID();
+
     private static final List<Row> MATRIX = List.of(
             new Row("GET", "/api/v1/portal-config", null, PUBLIC),
             new Row("GET", "/api/v1/programs", null, PUBLIC),
@@ -54,7 +67,21 @@ class AuthorizationMatrixTest {
             new Row("GET", "/api/v1/intakes/" + UUID.randomUUID(), null, residentOnly(404)),
             new Row("POST", "/api/v1/intakes/" + UUID.randomUUID() + "/withdrawal", null, residentOnly(404)),
             new Row("POST", "/api/v1/intakes/" + UUID.randomUUID() + "/revisions",
-                    "{\"household\":" + TestData.HOUSEHOLD_A + "}", residentOnly(400)));
+                    "{\"household\":" + TestData.HOUSEHOLD_A + "}", residentOnly(400)),
+            new Row("GET", DRAFT_DOCS + "/checklist", null, residentOnly(404)),
+            new Row("POST", DRAFT_DOCS + "/documents", MULTIPART, residentOnly(404)),
+            new Row("POST", DRAFT_DOCS + "/document-uploads", UPLOAD_TICKET, residentOnly(404)),
+            new Row("POST", DRAFT_DOCS + DOC + "/confirm", null, residentOnly(404)),
+            new Row("GET", DRAFT_DOCS + DOC, null, residentOnly(404)),
+            new Row("GET", DRAFT_DOCS + DOC + "/download-url", null, residentOnly(404)),
+            new Row("DELETE", DRAFT_DOCS + DOC, null, residentOnly(404)),
+            new Row("GET", INTAKE_DOCS + "/checklist", null, residentOrCaseStaff(404)),
+            new Row("POST", INTAKE_DOCS + "/documents", MULTIPART, residentOnly(404)),
+            new Row("POST", INTAKE_DOCS + "/document-uploads", UPLOAD_TICKET, residentOnly(404)),
+            new Row("POST", INTAKE_DOCS + DOC + "/confirm", null, residentOnly(404)),
+            new Row("GET", INTAKE_DOCS + DOC, null, residentOrCaseStaff(404)),
+            new Row("GET", INTAKE_DOCS + DOC + "/download-url", null, residentOrCaseStaff(404)),
+            new Row("DELETE", INTAKE_DOCS + DOC, null, residentOnly(404)));
 
     @Test
     void everyCallerGetsExactlyTheExpectedStatus() {
@@ -65,7 +92,10 @@ class AuthorizationMatrixTest {
                 if (!CALLERS[i].equals("anonymous")) {
                     request = request.auth().oauth2(Tokens.of(CALLERS[i]));
                 }
-                if (row.body() != null) {
+                if (MULTIPART.equals(row.body())) {
+                    request = request.multiPart("file", "a.pdf", "%PDF-1.7\n%%EOF\n".getBytes(StandardCharsets.US_ASCII),
+                            "application/pdf").multiPart("type", "OTHER");
+                } else if (row.body() != null) {
                     request = request.contentType(ContentType.JSON).body(row.body());
                 }
                 int actual = request.when().request(row.method(), row.path()).then().extract().statusCode();

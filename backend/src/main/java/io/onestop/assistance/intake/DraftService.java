@@ -2,6 +2,7 @@ package io.onestop.assistance.intake;
 
 import io.onestop.assistance.common.JsonCodec;
 import io.onestop.assistance.common.ProblemException;
+import io.onestop.assistance.documents.DraftDocuments;
 import io.onestop.assistance.intake.api.ApplicantDetails;
 import io.onestop.assistance.intake.api.DraftRequest;
 import io.onestop.assistance.intake.api.DraftView;
@@ -9,6 +10,7 @@ import io.onestop.assistance.programs.Household;
 import io.onestop.assistance.programs.Program;
 import io.onestop.assistance.programs.Screening;
 import io.onestop.assistance.programs.ScreeningService;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -25,11 +27,13 @@ public class DraftService {
     private final DraftRepository drafts;
     private final ApplicantCodec applicants;
     private final ScreeningService screening;
+    private final DraftDocuments draftDocuments;
     private final JsonCodec json;
     private final Clock clock;
 
     public DraftService(DraftRepository drafts, ApplicantCodec applicants, ScreeningService screening,
-            JsonCodec json, Clock clock) {
+            DraftDocuments draftDocuments, JsonCodec json, Clock clock) {
+        this.draftDocuments = draftDocuments;
         this.drafts = drafts;
         this.applicants = applicants;
         this.screening = screening;
@@ -74,13 +78,14 @@ public class DraftService {
         }).call(drafts::flush).map(this::view);
     }
 
+    /** Deletes a draft; its documents are discarded with it (their objects are swept). */
     @WithTransaction
     public Uni<Void> delete(String owner, UUID id) {
-        return drafts.deleteOwned(owner, id).map(deleted -> {
+        return drafts.deleteOwned(owner, id).chain(deleted -> {
             if (!deleted) {
                 throw ProblemException.notFound("No such draft.");
             }
-            return null;
+            return Panache.getSession().chain(session -> draftDocuments.discardWithDraft(session, id));
         });
     }
 

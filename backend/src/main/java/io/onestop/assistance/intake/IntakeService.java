@@ -7,6 +7,7 @@ import io.onestop.assistance.common.JsonCodec;
 import io.onestop.assistance.common.ProblemException;
 import io.onestop.assistance.common.idempotency.IdempotencyService;
 import io.onestop.assistance.common.idempotency.IdempotencyService.StoredAnswer;
+import io.onestop.assistance.documents.DraftDocuments;
 import io.onestop.assistance.intake.api.ApplicantDetails;
 import io.onestop.assistance.intake.api.IntakeView;
 import io.onestop.assistance.intake.api.RevisionRequest;
@@ -41,7 +42,7 @@ import org.hibernate.reactive.mutiny.Mutiny;
  * Submission of the one-thing intake and what follows it on the resident's side: the server re-runs screening
  * (a client's verdict is never trusted), then ONE transaction stores the snapshot, assigns the intake number,
  * fans out into one program case per program the household may qualify for and the resident kept, and writes the
- * outbox events. Either all of it exists afterwards or none of it.
+ * outbox events, and hands the draft's documents to the intake. Either all of it exists afterwards or none of it.
  */
 @ApplicationScoped
 public class IntakeService {
@@ -58,6 +59,7 @@ public class IntakeService {
     private final ScreeningService screening;
     private final IdempotencyService idempotency;
     private final OutboxWriter outbox;
+    private final DraftDocuments draftDocuments;
     private final PersonalDataProtector protector;
     private final ApplicantCodec applicants;
     private final JsonCodec json;
@@ -65,13 +67,15 @@ public class IntakeService {
 
     public IntakeService(DraftService drafts, IntakeRepository intakes, ProgramCaseRepository cases,
             ScreeningService screening, IdempotencyService idempotency, OutboxWriter outbox,
-            PersonalDataProtector protector, ApplicantCodec applicants, JsonCodec json, Clock clock) {
+            DraftDocuments draftDocuments, PersonalDataProtector protector, ApplicantCodec applicants, JsonCodec json,
+            Clock clock) {
         this.drafts = drafts;
         this.intakes = intakes;
         this.cases = cases;
         this.screening = screening;
         this.idempotency = idempotency;
         this.outbox = outbox;
+        this.draftDocuments = draftDocuments;
         this.protector = protector;
         this.applicants = applicants;
         this.json = json;
@@ -189,6 +193,7 @@ public class IntakeService {
                             .call(() -> outbox.append(session, "INTAKE", intake.id, "INTAKE_SUBMITTED", Map.of(
                                     "intakeNumber", intake.intakeNumber,
                                     "programs", opened.stream().map(c -> c.program).toList())))
+                            .call(() -> draftDocuments.followToIntake(session, draftId, intake.id))
                             .call(() -> drafts.deleteWithin(owner, draftId))
                             .map(ignored -> created(intake, opened))
                             .call(answer -> idempotency.complete(session, owner, idempotencyKey, answer));

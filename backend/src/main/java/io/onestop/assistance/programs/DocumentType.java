@@ -21,7 +21,9 @@ public enum DocumentType {
     PARENTS_STATUS_PROOF("父母死亡、失踪、服刑、重残或重病证明",
             "Proof that the parents died, are missing, imprisoned, severely disabled or seriously ill"),
     /** Signed once per intake by every adult member (授权书), not per program; listed for the intake checklist. */
-    VERIFICATION_CONSENT("家庭经济状况核对授权书", "Consent to economic-status verification");
+    VERIFICATION_CONSENT("家庭经济状况核对授权书", "Consent to economic-status verification"),
+    /** Anything else the resident wants the caseworker to see; no program requires it. */
+    OTHER("其他材料", "Other document");
 
     private final LocalizedText name;
 

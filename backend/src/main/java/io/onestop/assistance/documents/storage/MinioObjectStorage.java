@@ -9,11 +9,15 @@ import io.minio.MinioAsyncClient;
 import io.minio.PutObjectArgs;
 import io.minio.RemoveObjectArgs;
 import io.minio.StatObjectArgs;
+import io.minio.UploadObjectArgs;
 import io.minio.errors.ErrorResponseException;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
@@ -29,6 +33,12 @@ public class MinioObjectStorage implements ObjectStorage {
 
     private static final Set<String> MISSING_CODES = Set.of("NoSuchKey", "NoSuchObject", "NotFound");
     private static final long PART_SIZE = 10L * 1024 * 1024;
+    /**
+     * The client buffers each part of a multipart upload on the heap (measured: about two parts at a time), so
+     * uploads from files use the smallest part S3 allows (5 MiB): memory per upload is bounded by this, whatever
+     * the file size.
+     */
+    private static final long FILE_PART_SIZE = 5L * 1024 * 1024;
 
     private final MinioAsyncClient client;
     private final String bucket;
@@ -55,6 +65,32 @@ public class MinioObjectStorage implements ObjectStorage {
                         .stream(content, size, size > PART_SIZE ? PART_SIZE : null)
                         .contentType(contentType).build()))
                 .map(written -> new ObjectInfo(key, size, contentType, written.etag()));
+    }
+
+    @Override
+    public Uni<ObjectInfo> upload(String key, Path file, String contentType) {
+        return call(() -> {
+            try {
+                return client.uploadObject(UploadObjectArgs.builder().bucket(bucket).object(key)
+                        .filename(file.toString(), FILE_PART_SIZE).parallelUploads(1).contentType(contentType).build());
+            } catch (io.minio.errors.MinioException e) {
+                return java.util.concurrent.CompletableFuture.failedFuture(e);
+            }
+        }).map(written -> new ObjectInfo(key, sizeOf(file), contentType, written.etag()));
+    }
+
+    @Override
+    public Uni<Void> download(String key, Path target) {
+        return call(() -> client.getObject(GetObjectArgs.builder().bucket(bucket).object(key).build()))
+                .map(response -> {
+                    try (response) {
+                        Files.copy(response, target, StandardCopyOption.REPLACE_EXISTING);
+                        return (Void) null;
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException("Reading object failed", e);
+                    }
+                })
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
     @Override
@@ -100,6 +136,14 @@ public class MinioObjectStorage implements ObjectStorage {
                 throw new IllegalStateException("Presigning failed", e);
             }
         }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private <T> Uni<T> call(Supplier<java.util.concurrent.CompletableFuture<T>> request) {

@@ -2,6 +2,7 @@ package io.onestop.assistance.documents.storage;
 
 import io.smallrye.mutiny.Uni;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -19,6 +20,15 @@ public interface ObjectStorage {
 
     /** Streams {@code size} bytes to {@code key}; the stream is read on a worker thread, never the event loop. */
     Uni<ObjectInfo> put(String key, InputStream content, long size, String contentType);
+
+    /**
+     * Uploads a file; the client reads it part by part from disk, so no heap buffer grows with the file. Blocking
+     * reads happen on a worker thread.
+     */
+    Uni<ObjectInfo> upload(String key, Path file, String contentType);
+
+    /** Streams the object into {@code target} (replacing it) on a worker thread, never holding it in memory. */
+    Uni<Void> download(String key, Path target);
 
     /** Metadata of {@code key}, or a failure with {@link ObjectMissingException} when there is none. */
     Uni<ObjectInfo> stat(String key);

@@ -1,0 +1,81 @@
+package io.onestop.assistance.documents;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** Small files built byte by byte, so a test says exactly what the server gets: structure, not real photos. */
+public final class TestFiles {
+
+    private TestFiles() {
+    }
+
+    /** A structurally valid PNG declaring {@code width} x {@code height}, with a text chunk and unique pixel bytes. */
+    public static byte[] png(int width, int height) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+        chunk(out, "IHDR", ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) 8).put((byte) 2)
+                .put((byte) 0).put((byte) 0).put((byte) 0).array());
+        chunk(out, "tEXt", "Comment\0taken at home".getBytes(StandardCharsets.ISO_8859_1));
+        chunk(out, "IDAT", random(64));
+        chunk(out, "IEND", new byte[0]);
+        return out.toByteArray();
+    }
+
+    /**
+     * A JPEG with an APP1 Exif segment holding a GPS block, a comment, a 640x480 frame header, scan data with byte
+     * stuffing, and bytes appended after the end of image.
+     */
+    public static byte[] jpegWithGps() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xD8});
+        segment(out, 0xE0, "JFIF\0\u0001\u0001\0\0\u0001\0\u0001\0\0".getBytes(StandardCharsets.ISO_8859_1));
+        segment(out, 0xE1, "Exif\0\0MM\0*\0\0\0\bGPSLatitude 37.8 N GPSLongitude 112.5 E".getBytes(StandardCharsets.ISO_8859_1));
+        segment(out, 0xFE, "GPS comment".getBytes(StandardCharsets.ISO_8859_1));
+        segment(out, 0xDB, new byte[65]);
+        segment(out, 0xC0, new byte[] {8, 0x01, (byte) 0xE0, 0x02, (byte) 0x80, 1, 1, 0x11, 0});
+        segment(out, 0xDA, new byte[] {1, 1, 0, 0, 63, 0});
+        byte[] scan = random(256);
+        for (byte b : scan) {
+            out.write(b);
+            if (b == (byte) 0xFF) {
+                out.write(0); // byte stuffing
+            }
+        }
+        out.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xD9});
+        out.writeBytes("GPS trailer".getBytes(StandardCharsets.ISO_8859_1));
+        return out.toByteArray();
+    }
+
+    /** A minimal PDF with unique content. */
+    public static byte[] pdf() {
+        return ("%PDF-1.7\n% " + ThreadLocalRandom.current().nextLong() + "\n%%EOF\n").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    public static byte[] random(int length) {
+        byte[] bytes = new byte[length];
+        ThreadLocalRandom.current().nextBytes(bytes);
+        return bytes;
+    }
+
+    /** Whether {@code text} occurs in {@code bytes}. */
+    public static boolean contains(byte[] bytes, String text) {
+        return new String(bytes, StandardCharsets.ISO_8859_1).contains(text);
+    }
+
+    private static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
+        out.writeBytes(ByteBuffer.allocate(4).putInt(data.length).array());
+        out.writeBytes(type.getBytes(StandardCharsets.ISO_8859_1));
+        out.writeBytes(data);
+        out.writeBytes(new byte[4]); // CRC: not checked by the server, which never decodes pixels
+    }
+
+    private static void segment(ByteArrayOutputStream out, int marker, byte[] data) {
+        out.write(0xFF);
+        out.write(marker);
+        out.write((data.length + 2) >> 8);
+        out.write((data.length + 2) & 0xFF);
+        out.writeBytes(data);
+    }
+}
