@@ -2,6 +2,8 @@ package io.onestop.assistance.common;
 
 import io.onestop.assistance.documents.storage.ObjectStorage;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.ScheduledExecution;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -23,6 +25,15 @@ import org.jboss.logging.Logger;
 public class StartupChecks {
 
     private static final Logger LOG = Logger.getLogger(StartupChecks.class);
+    private static volatile boolean passed;
+
+    /** Background jobs wait for this: before it, the schema may not be migrated yet. */
+    public static class UntilStarted implements Scheduled.SkipPredicate {
+        @Override
+        public boolean test(ScheduledExecution execution) {
+            return !passed;
+        }
+    }
 
     /** Start-up stops with this; its message is the whole story, so no stack trace. */
     public static class MisconfiguredException extends RuntimeException {
@@ -59,6 +70,7 @@ public class StartupChecks {
             throw fail("S3 storage at " + s3 + " is not usable (" + rootMessage(e) + "). "
                     + "Start it with `infra/bin/stack up` or set S3_URL, S3_ACCESS_KEY, S3_SECRET_KEY.");
         }
+        passed = true;
     }
 
     private static MisconfiguredException fail(String message) {

@@ -3,6 +3,7 @@ package io.onestop.assistance.documents;
 import io.onestop.assistance.documents.scan.VirusScanner;
 import io.onestop.assistance.documents.storage.ObjectStorage;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.onestop.assistance.common.StartupChecks;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -54,12 +55,14 @@ public class DocumentHousekeeping {
         this.clock = clock;
     }
 
-    @Scheduled(every = "${assistance.documents.scan-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${assistance.documents.scan-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = StartupChecks.UntilStarted.class)
     Uni<Void> scheduledScan() {
         return scanPending().replaceWithVoid();
     }
 
-    @Scheduled(every = "${assistance.documents.sweep-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${assistance.documents.sweep-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = StartupChecks.UntilStarted.class)
     Uni<Void> scheduledSweep() {
         return sweep().replaceWithVoid();
     }
