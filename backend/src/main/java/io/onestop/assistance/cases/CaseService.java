@@ -374,7 +374,7 @@ public class CaseService {
         DeadlineView deadline = deadlines.view(c, now);
         return new CaseSummary(c.id, c.intakeId, intake == null ? null : intake.intakeNumber,
                 intake == null ? null : intake.applicantName, Program.valueOf(c.program), c.agency, c.regionCode,
-                CaseStep.valueOf(c.status), c.urgent, c.version, deadline, c.dueAt != null && now.isAfter(c.dueAt),
+                CaseStep.valueOf(c.status), c.urgent, c.version, deadline, c.dueAt, c.dueAt != null && now.isAfter(c.dueAt),
                 c.updatedAt);
     }
 

@@ -22,11 +22,14 @@ public final class CaseViews {
     private CaseViews() {
     }
 
-    /** One line of a work queue. */
+    /**
+     * One line of a work queue. {@code dueAt} is the running legal clock the queue is ordered by (during a public
+     * notice that is still the decision limit, while {@code deadline} shows the notice's end).
+     */
     @Schema(name = "CaseSummary")
     public record CaseSummary(UUID id, UUID intakeId, String intakeNumber, String applicantName, Program program,
             String agency, String regionCode, CaseStep step, boolean urgent, int version, DeadlineView deadline,
-            boolean overdue, OffsetDateTime updatedAt) {
+            OffsetDateTime dueAt, boolean overdue, OffsetDateTime updatedAt) {
     }
 
     @Schema(name = "QueuePage", example = """

@@ -6,6 +6,7 @@ import io.onestop.assistance.cases.verification.VerificationResult.Outcome;
 import io.onestop.assistance.programs.Employment;
 import io.onestop.assistance.programs.Household;
 import io.onestop.assistance.programs.HouseholdMember;
+import io.onestop.assistance.programs.Yuan;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -62,12 +63,12 @@ public final class EconomicStatusVerifier {
     private static FieldCheck check(RecordField field, BigDecimal declared, List<AgencyRecord> records, int tolerancePercent) {
         List<AgencyRecord> matching = records.stream().filter(r -> r.field() == field).toList();
         if (matching.isEmpty()) {
-            return new FieldCheck(field, declared, null, null, Outcome.NO_RECORD);
+            return new FieldCheck(field, Yuan.plain(declared), null, null, Outcome.NO_RECORD);
         }
         BigDecimal recorded = matching.stream().map(AgencyRecord::value).reduce(BigDecimal.ZERO, BigDecimal::add);
         String agency = matching.stream().map(AgencyRecord::agency).distinct().collect(Collectors.joining(","));
         BigDecimal allowed = declared.multiply(HUNDRED.add(BigDecimal.valueOf(tolerancePercent))).divide(HUNDRED);
         Outcome outcome = recorded.compareTo(allowed) > 0 ? Outcome.DISCREPANCY : Outcome.MATCH;
-        return new FieldCheck(field, declared, recorded, agency, outcome);
+        return new FieldCheck(field, Yuan.plain(declared), Yuan.plain(recorded), agency, outcome);
     }
 }
