@@ -1,5 +1,6 @@
 package io.onestop.assistance.tracking;
 
+import io.onestop.assistance.cases.CaseEvent;
 import io.onestop.assistance.cases.CaseService;
 import io.onestop.assistance.cases.api.CaseViews.CaseProgress;
 import io.onestop.assistance.cases.api.CaseViews.IntakeProgress;
@@ -55,7 +56,7 @@ public class TrackingService {
                 c.program().localizedName(), c.program().agency().localizedName(), c.step(), c.step().localizedName(),
                 c.urgent(), c.version(), c.deadline(), c.decision())).toList();
         List<TimelineEntry> timeline = progress.timeline().stream()
-                .filter(e -> !"OBJECTION".equals(e.action())) // objections are for staff to weigh, not for the household
+                .filter(e -> !CaseEvent.OBJECTION.equals(e.action())) // objections are for staff to weigh, not for the household
                 .map(e -> new TimelineEntry(e.caseId(), e.program(), e.at(), e.action(), e.from(), e.to(), e.actorRole(),
                         null, policy.showsNotes() ? e.note() : null, e.documents(), e.text()))
                 .toList();
