@@ -51,6 +51,11 @@ class AuthorizationMatrixTest {
     private static final String INTAKE_DOCS = "/api/v1/intakes/" + UUID.randomUUID();
     private static final String DOC = "/documents/" + UUID.randomUUID();
 
+    /** Caseworkers and approvers only (both scoped by agency and region); hotline and admin do not handle cases. */
+    private static int[] staff(int caseworkerStatus, int approverStatus) {
+        return new int[] {401, 403, 403, caseworkerStatus, approverStatus, 403, 403};
+    }
+
     private static final List<Row> MATRIX = List.of(
             new Row("GET", "/api/v1/portal-config", null, PUBLIC),
             new Row("GET", "/api/v1/programs", null, PUBLIC),
@@ -81,7 +86,20 @@ class AuthorizationMatrixTest {
             new Row("POST", INTAKE_DOCS + DOC + "/confirm", null, residentOnly(404)),
             new Row("GET", INTAKE_DOCS + DOC, null, residentOrCaseStaff(404)),
             new Row("GET", INTAKE_DOCS + DOC + "/download-url", null, residentOrCaseStaff(404)),
-            new Row("DELETE", INTAKE_DOCS + DOC, null, residentOnly(404)));
+            new Row("DELETE", INTAKE_DOCS + DOC, null, residentOnly(404)),
+            new Row("GET", "/api/v1/intakes/" + UUID.randomUUID() + "/status", null, residentOnly(404)),
+            new Row("POST", "/api/v1/intakes/" + UUID.randomUUID() + "/cases/" + UUID.randomUUID() + "/resubmission", "{}",
+                    residentOnly(404)),
+            new Row("PUT", "/api/v1/intakes/" + UUID.randomUUID() + "/verification-consents/m2",
+                    "{\"nationalId\":\"140105198805100020\"}", residentOnly(404)),
+            new Row("GET", "/api/v1/cases", null, staff(200, 200)),
+            new Row("GET", "/api/v1/cases/" + UUID.randomUUID(), null, staff(404, 404)),
+            new Row("POST", "/api/v1/cases/" + UUID.randomUUID() + "/transitions", "{\"to\":\"ACCEPTED\"}", staff(428, 428)),
+            new Row("POST", "/api/v1/cases/" + UUID.randomUUID() + "/verification", null, staff(404, 403)),
+            new Row("GET", "/api/v1/cases/" + UUID.randomUUID() + "/decision/reproduction", null, staff(404, 404)),
+            new Row("GET", "/api/v1/public-notices?regionCode=140105", null, PUBLIC),
+            new Row("POST", "/api/v1/public-notices/" + UUID.randomUUID() + "/objections", "{\"text\":\"有异议\"}",
+                    new int[] {404, 404, 404, 404, 404, 404, 404}));
 
     @Test
     void everyCallerGetsExactlyTheExpectedStatus() {

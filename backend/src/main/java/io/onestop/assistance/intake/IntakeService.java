@@ -1,6 +1,7 @@
 package io.onestop.assistance.intake;
 
 import io.onestop.assistance.access.NationalId;
+import io.onestop.assistance.cases.workflow.Deadlines;
 import io.onestop.assistance.access.PersonalDataProtector;
 import io.onestop.assistance.common.FieldProblem;
 import io.onestop.assistance.common.JsonCodec;
@@ -64,11 +65,12 @@ public class IntakeService {
     private final ApplicantCodec applicants;
     private final JsonCodec json;
     private final Clock clock;
+    private final Deadlines deadlines;
 
     public IntakeService(DraftService drafts, IntakeRepository intakes, ProgramCaseRepository cases,
             ScreeningService screening, IdempotencyService idempotency, OutboxWriter outbox,
             DraftDocuments draftDocuments, PersonalDataProtector protector, ApplicantCodec applicants, JsonCodec json,
-            Clock clock) {
+            Clock clock, Deadlines deadlines) {
         this.drafts = drafts;
         this.intakes = intakes;
         this.cases = cases;
@@ -80,6 +82,7 @@ public class IntakeService {
         this.applicants = applicants;
         this.json = json;
         this.clock = clock;
+        this.deadlines = deadlines;
     }
 
     /** A submission ready to be stored: checked, screened and fanned out in memory. */
@@ -292,6 +295,7 @@ public class IntakeService {
         c.members = result.members().toArray(String[]::new);
         c.openedAt = now;
         c.updatedAt = now;
+        deadlines.open(c, now); // from here the case is the cases context's: its first clock starts now
         return c;
     }
 

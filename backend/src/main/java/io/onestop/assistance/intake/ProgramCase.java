@@ -6,6 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -64,6 +65,42 @@ public class ProgramCase {
 
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
+
+    // Workflow state, written by the cases context (see cases.workflow.CaseStateMachine).
+
+    @Column(name = "step_entered_at")
+    public OffsetDateTime stepEnteredAt;
+
+    /** Which time limit runs now (cases.workflow.DeadlineKind), or null. */
+    @Column(name = "deadline_kind")
+    public String deadlineKind;
+
+    /** When the running time limit expires; null while paused or when none runs. */
+    @Column(name = "due_at")
+    public OffsetDateTime dueAt;
+
+    @Column(name = "paused_at")
+    public OffsetDateTime pausedAt;
+
+    @Column(name = "due_before_pause")
+    public OffsetDateTime dueBeforePause;
+
+    /** The step a case waiting for documents goes back to when the resident answers. */
+    @Column(name = "returned_from")
+    public String returnedFrom;
+
+    @Column(name = "requested_documents")
+    public String[] requestedDocuments;
+
+    @Column(name = "accepted_at")
+    public OffsetDateTime acceptedAt;
+
+    /** The public id of the case's public notice entry; never the case id. */
+    @Column(name = "notice_id")
+    public UUID noticeId;
+
+    @Column(name = "notice_ends_on")
+    public LocalDate noticeEndsOn;
 
     @Version
     public int version;

@@ -1,22 +1,35 @@
 package io.onestop.assistance.testing;
 
-import java.util.concurrent.atomic.AtomicInteger;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 
 /** Request bodies of the worked examples of programs-spec.md, and valid national ids that no real person has. */
 public final class TestData {
 
     private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-    private static final AtomicInteger SEQUENCE = new AtomicInteger((int) (System.nanoTime() % 400_000));
+    private static final int BIRTH_DAYS = 20_000;
+    private static final long SPACE = BIRTH_DAYS * 1000L;
+    /**
+     * One counter per JVM, kept in the system properties because Quarkus reloads test classes for each profile and
+     * a static field would start again, handing out ids that earlier tests already submitted. A String value (other
+     * code copies every system property as text), changed under the properties' own lock. Seeded from the clock,
+     * so runs against the same database use different ranges.
+     */
+    private static final String SEQUENCE = "assistance.test.national-id-sequence";
 
     private TestData() {
     }
 
-    /** A fresh valid id (GB 11643 checksum) in region 140105; unique within a run and very likely across runs. */
+    /** A fresh valid id (GB 11643 checksum) in region 140105, born 1940-1994 by the counter; no real person's. */
     public static String nationalId() {
-        int n = SEQUENCE.incrementAndGet();
-        int day = 1 + n % 28;
-        int serial = (n / 28) % 1000;
-        String body = "140105" + "1986" + "03" + "%02d".formatted(day) + "%03d".formatted(serial);
+        long n;
+        synchronized (System.getProperties()) {
+            String last = System.getProperty(SEQUENCE, Long.toString(System.currentTimeMillis() / 100 % SPACE));
+            n = (Long.parseLong(last) + 1) % SPACE;
+            System.setProperty(SEQUENCE, Long.toString(n));
+        }
+        LocalDate birth = LocalDate.of(1940, 1, 1).plusDays(n % BIRTH_DAYS);
+        String body = "140105" + birth.format(DateTimeFormatter.BASIC_ISO_DATE) + "%03d".formatted(n / BIRTH_DAYS);
         int sum = 0;
         for (int i = 0; i < 17; i++) {
             sum += (body.charAt(i) - '0') * WEIGHTS[i];

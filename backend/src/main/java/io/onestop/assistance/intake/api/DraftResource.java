@@ -1,7 +1,7 @@
 package io.onestop.assistance.intake.api;
 
+import io.onestop.assistance.common.IfMatch;
 import io.onestop.assistance.common.Problem;
-import io.onestop.assistance.common.ProblemException;
 import io.onestop.assistance.intake.DraftService;
 import io.onestop.assistance.programs.Screening;
 import io.smallrye.mutiny.Uni;
@@ -106,15 +106,6 @@ public class DraftResource {
     }
 
     static int expectedVersion(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            throw new ProblemException(428, "precondition-required", "Precondition required",
-                    "Send the draft's version (its ETag) in If-Match.", null);
-        }
-        String value = ifMatch.strip().replaceFirst("^W/", "").replace("\"", "");
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw ProblemException.badRequest("If-Match must carry the draft's version, e.g. \"3\".");
-        }
+        return IfMatch.version(ifMatch, "the draft");
     }
 }

@@ -1,0 +1,24 @@
+package io.onestop.assistance.cases.verification;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Who of the household has consented to verification; only adults must. No identifiers, only member ids. */
+@Schema(name = "ConsentStatus", example = """
+        {"complete":false,"members":[
+          {"memberId":"m1","relationship":"APPLICANT","adult":true,"signed":true,"signedAt":"2026-11-22T09:00:00+08:00","channel":"SUBMISSION"},
+          {"memberId":"m2","relationship":"SPOUSE","adult":true,"signed":false,"signedAt":null,"channel":null},
+          {"memberId":"m3","relationship":"CHILD","adult":false,"signed":false,"signedAt":null,"channel":null}]}""")
+public record ConsentView(boolean complete, List<MemberConsent> members) {
+
+    public record MemberConsent(String memberId, String relationship, boolean adult, boolean signed,
+            OffsetDateTime signedAt, String channel) {
+    }
+
+    /** Adults whose consent is missing, as "m2 (SPOUSE)". */
+    public List<String> missing() {
+        return members.stream().filter(m -> m.adult() && !m.signed())
+                .map(m -> m.memberId() + " (" + m.relationship() + ")").toList();
+    }
+}

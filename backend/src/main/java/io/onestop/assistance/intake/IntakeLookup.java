@@ -1,0 +1,69 @@
+package io.onestop.assistance.intake;
+
+import io.onestop.assistance.access.PersonalDataProtector;
+import io.onestop.assistance.common.JsonCodec;
+import io.onestop.assistance.intake.api.ApplicantDetails;
+import io.onestop.assistance.intake.api.ApplicantView;
+import io.onestop.assistance.programs.Household;
+import io.onestop.assistance.programs.Screening;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Read-only access to submitted intakes for the contexts that follow them (cases, tracking), so they never query
+ * this context's tables themselves. Call inside a session; answers null for a missing intake.
+ */
+@ApplicationScoped
+public class IntakeLookup {
+
+    private final IntakeRepository intakes;
+    private final PersonalDataProtector protector;
+    private final JsonCodec json;
+
+    public IntakeLookup(IntakeRepository intakes, PersonalDataProtector protector, JsonCodec json) {
+        this.intakes = intakes;
+        this.protector = protector;
+        this.json = json;
+    }
+
+    /** The intake when {@code owner} submitted it; null when missing or someone else's. */
+    public Uni<Intake> owned(String owner, UUID id) {
+        return intakes.findOwned(owner, id);
+    }
+
+    public Uni<Intake> find(UUID id) {
+        return intakes.findById(id);
+    }
+
+    public Uni<Map<UUID, Intake>> findAll(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return intakes.list("id in ?1", ids).map(list -> list.stream().collect(Collectors.toMap(i -> i.id, Function.identity())));
+    }
+
+    /** The evaluation of one revision, kept forever so decisions can be reproduced. */
+    public Uni<IntakeSnapshot> snapshot(UUID intakeId, int revision) {
+        return Panache.getSession().chain(session -> session.find(IntakeSnapshot.class, new IntakeSnapshot.Key(intakeId, revision)));
+    }
+
+    public Household household(Intake intake) {
+        return json.read(intake.household, Household.class);
+    }
+
+    public Screening evaluation(Intake intake) {
+        return json.read(intake.evaluation, Screening.class);
+    }
+
+    /** The applicant with national id and phone masked. */
+    public ApplicantView applicant(Intake intake) {
+        return ApplicantCodec.view(new ApplicantDetails(intake.applicantName,
+                protector.decrypt(intake.applicantNationalIdEncrypted), protector.decrypt(intake.applicantPhoneEncrypted), null));
+    }
+}
