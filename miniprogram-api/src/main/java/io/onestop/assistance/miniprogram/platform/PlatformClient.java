@@ -1,0 +1,23 @@
+package io.onestop.assistance.miniprogram.platform;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+/**
+ * The platform API as the gateway calls it (Quarkus REST client, built by {@link PlatformClientProducer}). Answers
+ * are read as text: the platform labels some JSON answers {@code text/plain}, and {@link PlatformService} parses
+ * only the fields it needs (so {@code session_key} never becomes an object).
+ */
+@Path("/")
+@Produces(MediaType.WILDCARD)
+public interface PlatformClient {
+
+    @GET
+    @Path("sns/jscode2session")
+    Uni<String> codeToSession(@QueryParam("appid") String appId, @QueryParam("secret") String secret,
+            @QueryParam("js_code") String code, @QueryParam("grant_type") String grantType);
+}

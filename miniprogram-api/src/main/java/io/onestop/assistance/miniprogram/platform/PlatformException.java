@@ -1,0 +1,29 @@
+package io.onestop.assistance.miniprogram.platform;
+
+/** The platform answered a non-zero errcode. Carries the errcode only: platform messages may echo request data. */
+public class PlatformException extends RuntimeException {
+
+    /** -1: the platform is busy; the only answer worth retrying. */
+    public static final int BUSY = -1;
+    /** The login code is invalid or expired: the mini program must call wx.login again. */
+    public static final int INVALID_CODE = 40029;
+    /** Our app exceeded the platform's per-minute quota. */
+    public static final int RATE_LIMITED = 45011;
+    /** The platform blocked this user (high-risk account). */
+    public static final int BLOCKED_USER = 40226;
+
+    private final int errcode;
+
+    public PlatformException(int errcode) {
+        super("platform errcode " + errcode, null, false, false);
+        this.errcode = errcode;
+    }
+
+    public int errcode() {
+        return errcode;
+    }
+
+    public boolean busy() {
+        return errcode == BUSY;
+    }
+}
