@@ -12,6 +12,10 @@ public class PlatformException extends RuntimeException {
     /** The platform blocked this user (high-risk account). */
     public static final int BLOCKED_USER = 40226;
 
+    /** Our access token is invalid (40001) or expired (42001): fetch a new one and try once more. */
+    public static final int INVALID_ACCESS_TOKEN = 40001;
+    public static final int EXPIRED_ACCESS_TOKEN = 42001;
+
     private final int errcode;
 
     public PlatformException(int errcode) {
@@ -25,5 +29,9 @@ public class PlatformException extends RuntimeException {
 
     public boolean busy() {
         return errcode == BUSY;
+    }
+
+    public boolean accessTokenRefused() {
+        return errcode == INVALID_ACCESS_TOKEN || errcode == EXPIRED_ACCESS_TOKEN;
     }
 }
