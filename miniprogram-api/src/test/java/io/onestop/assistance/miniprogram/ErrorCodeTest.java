@@ -65,7 +65,7 @@ class ErrorCodeTest {
                 .when().post("/mp/v1/drafts").then().extract().path("data.id");
         String answer = given().auth().oauth2(token).multiPart("type", "ID_CARD")
                 .when().post("/mp/v1/drafts/" + draftId + "/documents")
-                .then().statusCode(200).extract().asString();
+                .then().statusCode(200).contentType("text/plain;charset=UTF-8").extract().asString();
         org.junit.jupiter.api.Assertions.assertTrue(answer.contains("\"errcode\":40001") && answer.contains("file"), answer);
     }
 

@@ -140,7 +140,7 @@ public class DraftsResource {
     @POST
     @Path("{id}/documents")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Produces(MediaType.TEXT_PLAIN)
+    @Produces(MediaType.TEXT_PLAIN + ";charset=UTF-8") // errmsg is Chinese; wx.uploadFile hands the text over as is
     @Operation(summary = "Upload one document exactly as wx.uploadFile sends it: the file in field `file` (name: 'file'), "
             + "formData {type, memberId}; at most 20 MB; JPEG/PNG/WebP/HEIC/PDF by content. The answer is the "
             + "envelope as a string (wx.uploadFile hands it over as text: JSON.parse it)")
