@@ -25,6 +25,17 @@ class PhoneResourceTest {
     }
 
     @Test
+    void fetchesANewAccessTokenWhenThePlatformRefusesTheCachedOne() {
+        String token = Gateway.login("phone-owner");
+        PlatformSimulator platform = PlatformSimulatorResource.simulator();
+        phone(token, "phone-13812345678").body("errcode", equalTo(0));
+        int tokenFetches = platform.calls("/cgi-bin/token");
+        platform.revokeAccessTokens();
+        phone(token, "phone-13812345678").body("errcode", equalTo(0)).body("data.phone", equalTo("138****5678"));
+        assertEquals(tokenFetches + 1, platform.calls("/cgi-bin/token"));
+    }
+
+    @Test
     void refusedPhoneCodeAsksForItAgain() {
         phone(Gateway.login("phone-owner"), "err-40029").body("errcode", equalTo(40001)).body("errmsg", startsWith("code"));
     }

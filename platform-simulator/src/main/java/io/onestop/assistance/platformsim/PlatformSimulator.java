@@ -119,6 +119,11 @@ public final class PlatformSimulator implements AutoCloseable {
         acceptances.computeIfAbsent(openid + "|" + templateId, key -> new AtomicInteger()).incrementAndGet();
     }
 
+    /** Every access token handed out so far becomes invalid (40001), as after a fetch elsewhere or an expiry. */
+    public void revokeAccessTokens() {
+        accessTokens.clear();
+    }
+
     /** Bodies of the subscribe messages sent successfully, oldest first. */
     public List<String> sentMessages() {
         return List.copyOf(sentMessages);

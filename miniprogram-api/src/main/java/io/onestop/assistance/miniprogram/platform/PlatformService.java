@@ -1,14 +1,15 @@
 package io.onestop.assistance.miniprogram.platform;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.jboss.logging.Logger;
 
 /** Calls to the platform API with its error conventions: retry only when busy (-1), with bounded back-off. */
@@ -16,12 +17,11 @@ import org.jboss.logging.Logger;
 public class PlatformService {
 
     private static final Logger LOG = Logger.getLogger(PlatformService.class);
-
-    private final PlatformClient client;
-    private final PlatformConfig config;
     /** The user refused, or used up their acceptances of this template. */
     private static final int QUOTA_USED_UP = 43101;
 
+    private final PlatformClient client;
+    private final PlatformConfig config;
     private final ObjectMapper json;
     /** The app's access token, shared by all requests until shortly before it expires (the platform caps fetches). */
     private final AtomicReference<AccessToken> accessToken = new AtomicReference<>();
@@ -71,7 +71,7 @@ public class PlatformService {
     }
 
     /** Calls with the shared access token; a refused token is dropped and the call made once more with a new one. */
-    private Uni<String> withAccessToken(java.util.function.Function<String, Uni<String>> call) {
+    private Uni<String> withAccessToken(Function<String, Uni<String>> call) {
         return Uni.createFrom().deferred(() -> currentAccessToken)
                 .chain(token -> call.apply(token))
                 .onItem().invoke(body -> {
