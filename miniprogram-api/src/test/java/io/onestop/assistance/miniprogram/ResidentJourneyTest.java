@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class ResidentJourneyTest {
 
     @Test
-    void loginDraftScreeningChecklistUploadSubmitTwiceStatusAndWithdraw() throws IOException {
+    void loginDraftScreeningChecklistUploadsSubmitTwiceStatusLaterUploadAndWithdraw() throws IOException {
         String token = Gateway.login("journey-" + System.nanoTime());
 
         JsonPath draft = given().auth().oauth2(token).contentType(ContentType.JSON)
@@ -54,7 +54,7 @@ class ResidentJourneyTest {
 
         // As wx.uploadFile sends it: one file in field "file", formData as plain parts; the answer is text.
         Response upload = given().auth().oauth2(token)
-                .multiPart("file", "tmp_7c1d9a.jpg", jpeg(), "image/jpeg")
+                .multiPart("file", "tmp_7c1d9a.jpg", jpeg(Color.ORANGE), "image/jpeg")
                 .multiPart("type", "ID_CARD")
                 .multiPart("memberId", "m1")
                 .when().post("/mp/v1/drafts/" + draftId + "/documents");
@@ -62,6 +62,14 @@ class ResidentJourneyTest {
         JsonPath uploaded = new JsonPath(upload.asString());
         assertEquals(0, uploaded.getInt("errcode"), upload.asString());
         assertEquals("ID_CARD", uploaded.getString("data.type"));
+
+        // A photo taken by mistake, removed again.
+        String mistake = new JsonPath(given().auth().oauth2(token)
+                .multiPart("file", "tmp_mistake.jpg", jpeg(Color.GRAY), "image/jpeg")
+                .multiPart("type", "HOUSEHOLD_REGISTER")
+                .when().post("/mp/v1/drafts/" + draftId + "/documents").asString()).getString("data.id");
+        given().auth().oauth2(token).when().delete("/mp/v1/drafts/" + draftId + "/documents/" + mistake)
+                .then().statusCode(200).body("errcode", equalTo(0));
 
         String key = UUID.randomUUID().toString();
         String submission = "{\"draftId\":\"" + draftId + "\",\"consent\":true}";
@@ -81,6 +89,16 @@ class ResidentJourneyTest {
         given().auth().oauth2(token).when().get("/mp/v1/intakes")
                 .then().statusCode(200).body("errcode", equalTo(0)).body("data.id", hasItem(intakeId));
 
+        // After submission the checklist lives on the intake, and more documents go there.
+        given().auth().oauth2(token).when().get("/mp/v1/intakes/" + intakeId + "/checklist")
+                .then().statusCode(200).body("errcode", equalTo(0)).body("data", notNullValue());
+        JsonPath later = new JsonPath(given().auth().oauth2(token)
+                .multiPart("file", "tmp_pay.jpg", jpeg(Color.BLUE), "image/jpeg")
+                .multiPart("type", "INCOME_PROOF").multiPart("memberId", "m2")
+                .when().post("/mp/v1/intakes/" + intakeId + "/documents").then().statusCode(200)
+                .contentType("text/plain;charset=UTF-8").extract().asString());
+        assertEquals(0, later.getInt("errcode"), later.prettify());
+
         given().auth().oauth2(token).when().post("/mp/v1/intakes/" + intakeId + "/withdrawal")
                 .then().statusCode(200).body("errcode", equalTo(0)).body("data.id", equalTo(intakeId));
     }
@@ -95,11 +113,11 @@ class ResidentJourneyTest {
                 .then().statusCode(200).body("errcode", equalTo(40004));
     }
 
-    /** A small real JPEG (encoded by the JDK), as a phone camera would send. */
-    static byte[] jpeg() throws IOException {
+    /** A small real JPEG (encoded by the JDK), as a phone camera would send; the colour makes the bytes differ. */
+    static byte[] jpeg(Color colour) throws IOException {
         BufferedImage image = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
         Graphics2D graphics = image.createGraphics();
-        graphics.setColor(Color.ORANGE);
+        graphics.setColor(colour);
         graphics.fillRect(8, 8, 48, 32);
         graphics.dispose();
         ByteArrayOutputStream out = new ByteArrayOutputStream();

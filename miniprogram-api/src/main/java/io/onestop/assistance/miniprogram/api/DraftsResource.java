@@ -1,10 +1,8 @@
 package io.onestop.assistance.miniprogram.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.onestop.assistance.miniprogram.backend.BackendClient;
-import io.onestop.assistance.miniprogram.backend.BackendException;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
@@ -29,7 +27,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestForm;
-import org.jboss.resteasy.reactive.client.api.ClientMultipartForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /** The resident's drafts, relayed to backend's /api/v1/drafts with the resident's own token. */
@@ -44,7 +41,7 @@ public class DraftsResource {
     BackendClient backend;
 
     @Inject
-    ObjectMapper json;
+    WxUploads uploads;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -140,43 +137,22 @@ public class DraftsResource {
     @POST
     @Path("{id}/documents")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Produces(MediaType.TEXT_PLAIN + ";charset=UTF-8") // errmsg is Chinese; wx.uploadFile hands the text over as is
-    @Operation(summary = "Upload one document exactly as wx.uploadFile sends it: the file in field `file` (name: 'file'), "
-            + "formData {type, memberId}; at most 20 MB; JPEG/PNG/WebP/HEIC/PDF by content. The answer is the "
-            + "envelope as a string (wx.uploadFile hands it over as text: JSON.parse it)")
-    @APIResponse(responseCode = "200", description = "errcode 0 with the stored document (the same bytes again answer "
-            + "the same document); 40001 no file, unknown type, too large or refused content (reason in errmsg); "
-            + "40004 no such draft; 40009 too many documents or the same bytes as another type",
-            content = @Content(mediaType = MediaType.TEXT_PLAIN, examples = @ExampleObject(name = "ok", value = """
-                    {"errcode":0,"errmsg":"ok","data":{"id":"7d1e...","type":"ID_CARD","memberId":"m1",\
-                    "contentType":"image/jpeg","size":48213,"status":"STORED"}}""")))
+    @Produces(WxUploads.TEXT) // errmsg is Chinese; wx.uploadFile hands the text over as is
+    @Operation(summary = WxUploads.DOC)
+    @APIResponse(responseCode = "200", description = WxUploads.ANSWERS, content = @Content(
+            mediaType = MediaType.TEXT_PLAIN, examples = @ExampleObject(name = "ok", value = WxUploads.EXAMPLE)))
     public Uni<String> upload(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") UUID id,
             @RestForm("file") FileUpload file, @RestForm("type") String type, @RestForm("memberId") String memberId) {
-        // Only what arrived is forwarded: backend names a missing file or type itself, so its rules live in one place.
-        ClientMultipartForm form = ClientMultipartForm.create();
-        if (file != null && file.uploadedFile() != null) {
-            form.binaryFileUpload("file", file.fileName(), file.uploadedFile().toString(),
-                    file.contentType() == null ? MediaType.APPLICATION_OCTET_STREAM : file.contentType());
-        }
-        if (type != null) {
-            form.attribute("type", type, null);
-        }
-        if (memberId != null) {
-            form.attribute("memberId", memberId, null);
-        }
-        return backend.upload(authorization, id, form)
-                .<Envelope<?>>map(Envelope::ok)
-                // A refused token still answers 401 (EnvelopeMapper); every other failure is an envelope as text.
-                .onFailure(failure -> !(failure instanceof BackendException backendFailure && backendFailure.status() == 401))
-                .recoverWithItem(failure -> EnvelopeMapper.envelopeOf(failure))
-                .map(this::text);
+        return uploads.relay(file, type, memberId, form -> backend.upload(authorization, id, form));
     }
 
-    private String text(Envelope<?> envelope) {
-        try {
-            return json.writeValueAsString(envelope);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+    @DELETE
+    @Path("{id}/documents/{documentId}")
+    @Operation(summary = "Remove a document from my draft")
+    @APIResponse(responseCode = "200", description = "errcode 0 (data null); 40004 no such document of mine",
+            content = @Content(examples = @ExampleObject(name = "ok", value = "{\"errcode\":0,\"errmsg\":\"ok\",\"data\":null}")))
+    public Uni<Envelope<Void>> deleteDocument(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("id") UUID id, @PathParam("documentId") UUID documentId) {
+        return backend.deleteDraftDocument(authorization, id, documentId).map(ignored -> Envelope.ok(null));
     }
 }

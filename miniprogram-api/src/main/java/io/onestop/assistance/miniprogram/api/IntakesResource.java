@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.onestop.assistance.miniprogram.backend.BackendClient;
 import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -23,6 +24,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /** The resident's submitted intakes, relayed to backend's /api/v1/intakes with the resident's own token. */
 @Path("/mp/v1/intakes")
@@ -36,6 +39,9 @@ public class IntakesResource {
 
     @RestClient
     BackendClient backend;
+
+    @Inject
+    WxUploads uploads;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -83,6 +89,30 @@ public class IntakesResource {
     public Uni<Envelope<JsonNode>> get(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @PathParam("id") UUID id) {
         return backend.intake(authorization, id).map(Envelope::ok);
+    }
+
+    @GET
+    @Path("{id}/checklist")
+    @Operation(summary = "The merged document checklist of my intake, with what caseworkers have requested since")
+    @APIResponse(responseCode = "200", description = "errcode 0 with the checklist; 40004 no such intake",
+            content = @Content(examples = @ExampleObject(name = "ok", value = """
+                    {"errcode":0,"errmsg":"ok","data":{"items":[{"type":"INCOME_PROOF","programs":\
+                    ["MINIMUM_LIVING_ALLOWANCE"],"status":"MISSING"}]}}""")))
+    public Uni<Envelope<JsonNode>> checklist(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("id") UUID id) {
+        return backend.intakeChecklist(authorization, id).map(Envelope::ok);
+    }
+
+    @POST
+    @Path("{id}/documents")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Produces(WxUploads.TEXT) // errmsg is Chinese; wx.uploadFile hands the text over as is
+    @Operation(summary = WxUploads.DOC + " (after submission, e.g. when a caseworker requests a document)")
+    @APIResponse(responseCode = "200", description = WxUploads.ANSWERS, content = @Content(
+            mediaType = MediaType.TEXT_PLAIN, examples = @ExampleObject(name = "ok", value = WxUploads.EXAMPLE)))
+    public Uni<String> upload(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") UUID id,
+            @RestForm("file") FileUpload file, @RestForm("type") String type, @RestForm("memberId") String memberId) {
+        return uploads.relay(file, type, memberId, form -> backend.uploadToIntake(authorization, id, form));
     }
 
     @POST

@@ -78,6 +78,22 @@ public interface BackendClient {
     Uni<JsonNode> upload(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") UUID id,
             ClientMultipartForm form);
 
+    @DELETE
+    @Path("/drafts/{id}/documents/{documentId}")
+    Uni<Void> deleteDraftDocument(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("id") UUID id, @PathParam("documentId") UUID documentId);
+
+    @GET
+    @Path("/intakes/{id}/checklist")
+    Uni<JsonNode> intakeChecklist(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("id") UUID id);
+
+    @POST
+    @Path("/intakes/{id}/documents")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    Uni<JsonNode> uploadToIntake(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("id") UUID id, ClientMultipartForm form);
+
     @POST
     @Path("/intakes")
     @Consumes(MediaType.APPLICATION_JSON)
