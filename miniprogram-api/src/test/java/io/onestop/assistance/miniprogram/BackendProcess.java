@@ -16,11 +16,18 @@ import java.util.Map;
 
 /**
  * Starts the real backend (its packaged runner jar, built earlier in the reactor) against the real local stack,
- * so the gateway's tests cross a real HTTP hop. Stopped after the tests.
+ * so the gateway's tests cross a real HTTP hop. Stopped after the tests. The gateway under test gets a port chosen
+ * here, because backend must know where to fetch the gateway's JWKS (its `miniprogram` OIDC tenant).
  */
 public class BackendProcess implements QuarkusTestResourceLifecycleManager {
 
+    private static volatile String baseUrl;
     private Process process;
+
+    /** Where the backend under test listens, for tests that call it directly. */
+    public static String baseUrl() {
+        return baseUrl;
+    }
 
     @Override
     public Map<String, String> start() {
@@ -29,6 +36,7 @@ public class BackendProcess implements QuarkusTestResourceLifecycleManager {
             throw new IllegalStateException("Build backend first: " + runner.toAbsolutePath() + " is missing");
         }
         int port = freePort();
+        int gatewayPort = freePort();
         try {
             File log = Files.createDirectories(Path.of("target")).resolve("backend-under-test.log").toFile();
             ProcessBuilder builder = new ProcessBuilder("java", "-Xmx256m", "-jar", runner.toAbsolutePath().toString())
@@ -39,12 +47,15 @@ public class BackendProcess implements QuarkusTestResourceLifecycleManager {
             env.put("PG_DB", LocalStack.get("PG_TEST_DB"));
             env.put("HTTP_PORT", Integer.toString(port));
             env.put("HTTP_HOST", "127.0.0.1");
+            env.put("MINIPROGRAM_URL", "http://127.0.0.1:" + gatewayPort);
             process = builder.start();
             waitUntilReady(port);
         } catch (IOException e) {
             throw new IllegalStateException("Cannot start backend", e);
         }
-        return Map.of("quarkus.rest-client.backend.url", "http://127.0.0.1:" + port);
+        baseUrl = "http://127.0.0.1:" + port;
+        return Map.of("quarkus.rest-client.backend.url", baseUrl,
+                "quarkus.http.test-port", Integer.toString(gatewayPort));
     }
 
     @Override

@@ -1,20 +1,128 @@
 package io.onestop.assistance.miniprogram.backend;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.UUID;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import org.jboss.resteasy.reactive.client.api.ClientMultipartForm;
 
-/** The backend's API as the gateway uses it; the gateway owns no domain data. */
+/**
+ * The backend's API as the gateway uses it; the gateway owns no domain data. Bodies travel as JSON trees: backend
+ * validates them and names the invalid field, so the gateway does not duplicate its rules. Resident calls carry the
+ * resident's own token ({@code authorization}), so backend decides every access itself.
+ */
 @RegisterRestClient(configKey = "backend")
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 public interface BackendClient {
 
+    ObjectMapper PROBLEMS = new ObjectMapper();
+
     @GET
     @Path("/programs")
     Uni<JsonNode> programs();
+
+    @POST
+    @Path("/screenings")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Uni<JsonNode> screen(JsonNode household);
+
+    @POST
+    @Path("/drafts")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Uni<JsonNode> createDraft(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, JsonNode draft);
+
+    @GET
+    @Path("/drafts")
+    Uni<JsonNode> drafts(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
+
+    @GET
+    @Path("/drafts/{id}")
+    Uni<JsonNode> draft(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") UUID id);
+
+    @PUT
+    @Path("/drafts/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Uni<JsonNode> updateDraft(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") UUID id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, JsonNode draft);
+
+    @DELETE
+    @Path("/drafts/{id}")
+    Uni<Void> deleteDraft(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") UUID id);
+
+    @POST
+    @Path("/drafts/{id}/screening")
+    Uni<JsonNode> screenDraft(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") UUID id);
+
+    @GET
+    @Path("/drafts/{id}/checklist")
+    Uni<JsonNode> checklist(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") UUID id);
+
+    @POST
+    @Path("/drafts/{id}/documents")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    Uni<JsonNode> upload(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") UUID id,
+            ClientMultipartForm form);
+
+    @DELETE
+    @Path("/drafts/{id}/documents/{documentId}")
+    Uni<Void> deleteDraftDocument(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("id") UUID id, @PathParam("documentId") UUID documentId);
+
+    @GET
+    @Path("/intakes/{id}/checklist")
+    Uni<JsonNode> intakeChecklist(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("id") UUID id);
+
+    @POST
+    @Path("/intakes/{id}/documents")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    Uni<JsonNode> uploadToIntake(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("id") UUID id, ClientMultipartForm form);
+
+    @POST
+    @Path("/intakes")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Uni<JsonNode> submit(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @HeaderParam("Idempotency-Key") String idempotencyKey, JsonNode submission);
+
+    @GET
+    @Path("/intakes")
+    Uni<JsonNode> intakes(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
+
+    @GET
+    @Path("/intakes/{id}")
+    Uni<JsonNode> intake(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") UUID id);
+
+    @POST
+    @Path("/intakes/{id}/withdrawal")
+    Uni<JsonNode> withdraw(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") UUID id);
+
+    /** Every error status becomes a {@link BackendException} carrying backend's problem+json. */
+    @ClientExceptionMapper
+    static RuntimeException toException(Response response) {
+        JsonNode problem = null;
+        try {
+            if (response.hasEntity()) {
+                problem = PROBLEMS.readTree(response.readEntity(String.class));
+            }
+        } catch (RuntimeException | java.io.IOException e) {
+            // not problem+json (a proxy's error page): the status alone decides the errcode
+        }
+        return new BackendException(response.getStatus(), problem);
+    }
 }
