@@ -31,4 +31,17 @@ class ScreeningRateLimitTest {
                 .extract().header("Retry-After");
         org.hamcrest.MatcherAssert.assertThat(Integer.parseInt(retryAfter), greaterThan(0));
     }
+
+    @Test
+    void countsEachClientBehindATrustedProxySeparately() {
+        for (int i = 0; i < 2; i++) {
+            given().header("X-Forwarded-For", "203.0.113.7").contentType(ContentType.JSON).body(TestData.HOUSEHOLD_WELL_OFF)
+                    .when().post("/api/v1/screenings").then().statusCode(200);
+        }
+        given().header("X-Forwarded-For", "203.0.113.7").contentType(ContentType.JSON).body(TestData.HOUSEHOLD_WELL_OFF)
+                .when().post("/api/v1/screenings").then().statusCode(429);
+        // another resident behind the same gateway still has their own budget
+        given().header("X-Forwarded-For", "203.0.113.8").contentType(ContentType.JSON).body(TestData.HOUSEHOLD_WELL_OFF)
+                .when().post("/api/v1/screenings").then().statusCode(200);
+    }
 }

@@ -3,11 +3,14 @@ package io.onestop.assistance.miniprogram.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.onestop.assistance.miniprogram.backend.BackendClient;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.SocketAddress;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -34,7 +37,9 @@ public class ScreeningsResource {
                             "parameterVersion":"140105@2025-01-01","programs":[{"program":"MINIMUM_LIVING_ALLOWANCE",\
                             "verdict":"ELIGIBLE","estimate":{"amount":669,"period":"MONTH"}}]}}"""),
                     @ExampleObject(name = "invalid field", value = Examples.INVALID)}))
-    public Uni<Envelope<JsonNode>> screen(@NotNull JsonNode household) {
-        return backend.screen(household).map(Envelope::ok);
+    public Uni<Envelope<JsonNode>> screen(@NotNull JsonNode household, @Context HttpServerRequest request) {
+        // backend limits screenings per client address: pass the resident's on, or every phone shares our budget
+        SocketAddress client = request.remoteAddress();
+        return backend.screen(client == null ? null : client.hostAddress(), household).map(Envelope::ok);
     }
 }

@@ -39,7 +39,7 @@ public interface BackendClient {
     @POST
     @Path("/screenings")
     @Consumes(MediaType.APPLICATION_JSON)
-    Uni<JsonNode> screen(JsonNode household);
+    Uni<JsonNode> screen(@HeaderParam("X-Forwarded-For") String clientAddress, JsonNode household);
 
     @POST
     @Path("/drafts")
