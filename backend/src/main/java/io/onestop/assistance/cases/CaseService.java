@@ -26,6 +26,7 @@ import io.onestop.assistance.cases.workflow.Workflow;
 import io.onestop.assistance.common.JsonCodec;
 import io.onestop.assistance.documents.DocumentService;
 import io.onestop.assistance.common.ProblemException;
+import io.onestop.assistance.intake.CaseLifecycle;
 import io.onestop.assistance.intake.Intake;
 import io.onestop.assistance.intake.IntakeLookup;
 import io.onestop.assistance.intake.ProgramCase;
@@ -57,6 +58,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -67,10 +69,11 @@ import org.hibernate.reactive.mutiny.Mutiny;
 /**
  * Program cases after fan-out: work queues scoped by agency and region, the case file, and every transition. A
  * transition, its timeline entry, its outbox event and (for decisions) the decision record and the audit entry are
- * written in ONE transaction: all of them exist afterwards, or none.
+ * written in ONE transaction: all of them exist afterwards, or none. The intake context reaches the same path through
+ * {@link CaseLifecycle} when the resident withdraws or changes the application.
  */
 @ApplicationScoped
-public class CaseService {
+public class CaseService implements CaseLifecycle {
 
     static final String AGGREGATE = "PROGRAM_CASE";
 
@@ -250,6 +253,26 @@ public class CaseService {
         return session.persist(event(c, subject, role, action, null, null, note, details));
     }
 
+    /** The fan-out opened the case: its first clock starts now, as at submission. */
+    @Override
+    public void opened(ProgramCase c, OffsetDateTime now) {
+        deadlines.open(c, now);
+    }
+
+    /**
+     * The intake context ends an undecided case (the application was withdrawn, or a change of circumstances dropped
+     * the program): the state machine applies the move and stops the clock, then the timeline entry and the outbox
+     * event are written in the caller's transaction, as for every other transition.
+     */
+    @Override
+    public Uni<Void> end(Mutiny.Session session, ProgramCase c, Ending ending, String residentSubject) {
+        CaseStep from = CaseStep.valueOf(c.status);
+        CaseStep to = CaseStep.valueOf(ending.step());
+        Workflow.Transition transition = stateMachine.endByApplication(c, to, ending.reasonCode(), OffsetDateTime.now(clock));
+        return recordTransition(session, c, from, to, residentSubject, transition.role(), null,
+                Map.of("reasonCode", ending.reasonCode()));
+    }
+
     /**
      * The one path of every transition: the state machine checks and applies the move; then, in the same
      * transaction, the timeline entry, the outbox event and, for decisions, the decision record and the audit entry.
@@ -266,17 +289,9 @@ public class CaseService {
             if (request.reason() != null && request.to() == CaseStep.REJECTED) {
                 details.put("reasonCode", request.reason().code().name());
             }
-            Map<String, Object> payload = new LinkedHashMap<>();
-            payload.put("caseId", c.id);
-            payload.put("intakeId", c.intakeId);
-            payload.put("program", c.program);
-            payload.put("from", from.name());
-            payload.put("to", request.to().name());
-            payload.putAll(details);
             return Panache.getSession().chain(session -> session.flush() // the version check happens here
-                    .call(() -> session.persist(event(c, subject, transition.role(), CaseEvent.TRANSITION, from,
-                            request.to(), request.note(), details)))
-                    .call(() -> outbox.append(session, AGGREGATE, c.id, "CASE_STEP_CHANGED", payload))
+                    .call(() -> recordTransition(session, c, from, request.to(), subject, transition.role(),
+                            request.note(), details))
                     .call(() -> isDecision(request.to()) ? decide(session, c, intake, request, subject, transition.role(), now)
                             : Uni.createFrom().voidItem())
                     .call(() -> request.to() == CaseStep.RETURNED
@@ -284,6 +299,20 @@ public class CaseService {
                             : Uni.createFrom().voidItem())
                     .replaceWith(c));
         });
+    }
+
+    /** The timeline entry and the outbox event of a step change, in the caller's transaction. */
+    private Uni<Void> recordTransition(Mutiny.Session session, ProgramCase c, CaseStep from, CaseStep to, String subject,
+            String role, String note, Map<String, Object> details) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("caseId", c.id);
+        payload.put("intakeId", c.intakeId);
+        payload.put("program", c.program);
+        payload.put("from", from.name());
+        payload.put("to", to.name());
+        payload.putAll(details);
+        return session.persist(event(c, subject, role, CaseEvent.TRANSITION, from, to, note, details))
+                .call(() -> outbox.append(session, AGGREGATE, c.id, "CASE_STEP_CHANGED", payload));
     }
 
     /**
@@ -402,15 +431,28 @@ public class CaseService {
         @SuppressWarnings("unchecked")
         List<DocumentType> documents = ((List<String>) details.getOrDefault("documents", List.of())).stream()
                 .map(DocumentType::valueOf).toList();
+        String reasonCode = (String) details.get("reasonCode");
         LocalizedText text = switch (e.action) {
-            case CaseEvent.TRANSITION -> to.localizedName();
+            case CaseEvent.TRANSITION -> endedByApplication(reasonCode).orElse(to.localizedName());
             case CaseEvent.VERIFICATION -> LocalizedText.of("完成经济状况核对", "Economic status verified");
             case CaseEvent.OBJECTION -> LocalizedText.of("收到公示异议", "Objection to the public notice received");
             default -> LocalizedText.of(e.action, e.action);
         };
         return new TimelineEntry(e.caseId, program == null ? null : Program.valueOf(program), e.occurredAt, e.action,
                 e.fromStep == null ? null : CaseStep.valueOf(e.fromStep), to, e.actorRole, e.actorSubject, e.note,
-                documents, text);
+                reasonCode, documents, text);
+    }
+
+    /** What the household reads when its application ended a case, rather than the bare step. */
+    private static Optional<LocalizedText> endedByApplication(String reasonCode) {
+        if (Ending.WITHDRAWN_BY_APPLICANT.reasonCode().equals(reasonCode)) {
+            return Optional.of(LocalizedText.of("已撤回（申请人撤回申请）", "Withdrawn: the applicant withdrew the application"));
+        }
+        if (Ending.CIRCUMSTANCES_CHANGED.reasonCode().equals(reasonCode)) {
+            return Optional.of(LocalizedText.of("已办结（家庭情况变化，不再申请此项）",
+                    "Closed: no longer applied for after the change of circumstances"));
+        }
+        return Optional.empty();
     }
 
     private static DecisionView decisionView(CaseDecision d) {

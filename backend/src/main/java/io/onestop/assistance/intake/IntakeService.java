@@ -1,7 +1,6 @@
 package io.onestop.assistance.intake;
 
 import io.onestop.assistance.access.NationalId;
-import io.onestop.assistance.cases.workflow.Deadlines;
 import io.onestop.assistance.access.PersonalDataProtector;
 import io.onestop.assistance.common.FieldProblem;
 import io.onestop.assistance.common.JsonCodec;
@@ -44,6 +43,8 @@ import org.hibernate.reactive.mutiny.Mutiny;
  * (a client's verdict is never trusted), then ONE transaction stores the snapshot, assigns the intake number,
  * fans out into one program case per program the household may qualify for and the resident kept, and writes the
  * outbox events, and hands the draft's documents to the intake. Either all of it exists afterwards or none of it.
+ * From the fan-out on, a case's clock and steps belong to the cases context: withdrawal and change of circumstances
+ * end cases through {@link CaseLifecycle}, in their own transaction, with the timeline entry and outbox event.
  */
 @ApplicationScoped
 public class IntakeService {
@@ -65,12 +66,12 @@ public class IntakeService {
     private final ApplicantCodec applicants;
     private final JsonCodec json;
     private final Clock clock;
-    private final Deadlines deadlines;
+    private final CaseLifecycle caseLifecycle;
 
     public IntakeService(DraftService drafts, IntakeRepository intakes, ProgramCaseRepository cases,
             ScreeningService screening, IdempotencyService idempotency, OutboxWriter outbox,
             DraftDocuments draftDocuments, PersonalDataProtector protector, ApplicantCodec applicants, JsonCodec json,
-            Clock clock, Deadlines deadlines) {
+            Clock clock, CaseLifecycle caseLifecycle) {
         this.drafts = drafts;
         this.intakes = intakes;
         this.cases = cases;
@@ -82,7 +83,7 @@ public class IntakeService {
         this.applicants = applicants;
         this.json = json;
         this.clock = clock;
-        this.deadlines = deadlines;
+        this.caseLifecycle = caseLifecycle;
     }
 
     /** A submission ready to be stored: checked, screened and fanned out in memory. */
@@ -128,14 +129,11 @@ public class IntakeService {
             OffsetDateTime now = OffsetDateTime.now(clock);
             intake.status = Intake.Status.WITHDRAWN;
             intake.updatedAt = now;
-            list.stream().filter(c -> !c.status.equals(ProgramCase.CLOSED)).forEach(c -> {
-                c.status = ProgramCase.WITHDRAWN;
-                c.closedReason = "WITHDRAWN_BY_APPLICANT";
-                c.updatedAt = now;
-            });
+            List<ProgramCase> open = list.stream().filter(IntakeService::isOpen).toList();
             return Panache.getSession()
-                    .chain(session -> outbox.append(session, "INTAKE", id, "INTAKE_WITHDRAWN",
-                            Map.of("intakeNumber", intake.intakeNumber)))
+                    .chain(session -> end(session, open, CaseLifecycle.Ending.WITHDRAWN_BY_APPLICANT, owner)
+                            .call(() -> outbox.append(session, "INTAKE", id, "INTAKE_WITHDRAWN",
+                                    Map.of("intakeNumber", intake.intakeNumber))))
                     .map(ignored -> view(intake, list, true));
         }));
     }
@@ -219,7 +217,7 @@ public class IntakeService {
                 Map<Program, ProgramResult> keptNow = kept(evaluation, request.chosenPrograms()).stream()
                         .collect(Collectors.toMap(ProgramResult::program, Function.identity()));
                 List<ProgramCase> opened = new ArrayList<>();
-                List<String> closed = new ArrayList<>();
+                List<ProgramCase> dropped = new ArrayList<>();
                 for (ProgramCase c : existing) {
                     boolean open = !ProgramCase.CLOSED.equals(c.status) && !ProgramCase.WITHDRAWN.equals(c.status);
                     ProgramResult result = keptNow.remove(Program.valueOf(c.program));
@@ -228,10 +226,7 @@ public class IntakeService {
                             opened.add(openCase(intake, result, now));
                         }
                     } else if (result == null && !DECIDED.contains(c.status)) {
-                        c.status = ProgramCase.CLOSED;
-                        c.closedReason = "CIRCUMSTANCES_CHANGED";
-                        c.updatedAt = now;
-                        closed.add(c.program);
+                        dropped.add(c);
                     } else if (result != null) {
                         c.verdict = result.verdict().name();
                         c.urgent = result.urgent();
@@ -243,7 +238,9 @@ public class IntakeService {
                 keptNow.values().forEach(result -> opened.add(openCase(intake, result, now)));
                 List<ProgramCase> all = new ArrayList<>(existing);
                 all.addAll(opened);
+                List<String> closed = dropped.stream().map(c -> c.program).toList();
                 return session.persist(snapshot(intake, "CHANGE_OF_CIRCUMSTANCES", now))
+                        .call(() -> end(session, dropped, CaseLifecycle.Ending.CIRCUMSTANCES_CHANGED, owner))
                         .call(() -> session.persistAll(opened.toArray()))
                         .call(() -> outbox.append(session, "INTAKE", intake.id, "INTAKE_REVISED", Map.of(
                                 "intakeNumber", intake.intakeNumber, "revision", intake.revision,
@@ -295,8 +292,22 @@ public class IntakeService {
         c.members = result.members().toArray(String[]::new);
         c.openedAt = now;
         c.updatedAt = now;
-        deadlines.open(c, now); // from here the case is the cases context's: its first clock starts now
+        caseLifecycle.opened(c, now); // from here the case is the cases context's: its first clock starts now
         return c;
+    }
+
+    /** Ends each case through the cases context, one after the other on the one session of the transaction. */
+    private Uni<Void> end(Mutiny.Session session, List<ProgramCase> toEnd, CaseLifecycle.Ending ending, String owner) {
+        Uni<Void> ended = Uni.createFrom().voidItem();
+        for (ProgramCase c : toEnd) {
+            ended = ended.call(() -> caseLifecycle.end(session, c, ending, owner));
+        }
+        return ended;
+    }
+
+    /** Neither decided nor ended: the application may still end it. */
+    private static boolean isOpen(ProgramCase c) {
+        return !DECIDED.contains(c.status) && !ProgramCase.WITHDRAWN.equals(c.status);
     }
 
     /** {@code JZ-<region>-<year>-<6-digit number>}: readable over the phone, unique across instances. */

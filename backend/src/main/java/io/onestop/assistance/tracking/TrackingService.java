@@ -58,7 +58,7 @@ public class TrackingService {
         List<TimelineEntry> timeline = progress.timeline().stream()
                 .filter(e -> !CaseEvent.OBJECTION.equals(e.action())) // objections are for staff to weigh, not for the household
                 .map(e -> new TimelineEntry(e.caseId(), e.program(), e.at(), e.action(), e.from(), e.to(), e.actorRole(),
-                        null, policy.showsNotes() ? e.note() : null, e.documents(), e.text()))
+                        null, policy.showsNotes() ? e.note() : null, e.reasonCode(), e.documents(), e.text()))
                 .toList();
         List<Todo> todos = todos(progress);
         String overall;

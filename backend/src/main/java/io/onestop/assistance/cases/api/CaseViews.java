@@ -47,8 +47,10 @@ public final class CaseViews {
     /** One timeline entry; who is the role, and the subject only for staff. */
     @Schema(name = "TimelineEntry")
     public record TimelineEntry(UUID caseId, Program program, OffsetDateTime at, String action, CaseStep from,
-            CaseStep to, String actorRole, String actorSubject, String note, List<DocumentType> documents,
-            LocalizedText text) {
+            CaseStep to, String actorRole, String actorSubject, String note,
+            @Schema(description = "Why the case ended or was rejected (WITHDRAWN_BY_APPLICANT, CIRCUMSTANCES_CHANGED, a "
+                    + "rejection reason code); null otherwise") String reasonCode,
+            List<DocumentType> documents, LocalizedText text) {
     }
 
     @Schema(name = "Decision")

@@ -13,7 +13,9 @@ import java.util.stream.Collectors;
 /**
  * The one state machine of program cases: whether a move is allowed (by the program's {@link Workflow}), whether
  * the caller's role may take it, whether its conditions hold, and what it changes on the case (step, clocks, the
- * documents asked for). Every status change of a case after fan-out goes through {@link #move}.
+ * documents asked for). Every status change of a case after fan-out goes through {@link #move} (staff and the
+ * resident's answer to a request for documents) or {@link #endByApplication} (the intake's withdrawal or change of
+ * circumstances).
  */
 @ApplicationScoped
 public class CaseStateMachine {
@@ -46,7 +48,29 @@ public class CaseStateMachine {
                     "Moving a case from " + from + " to " + to + " needs the role '" + transition.role() + "'.", null);
         }
         checkConditions(c, workflow, from, to, request, verified, now);
+        apply(c, workflow, from, to, request, now);
+        return transition;
+    }
 
+    /**
+     * Ends an undecided case because of its application ({@link Workflow#endedByApplication}): the intake was
+     * withdrawn, or a change of circumstances dropped the program. The clock stops.
+     *
+     * @param reasonCode kept as the case's closed reason
+     * @return the transition taken, with the role of the resident
+     */
+    public Workflow.Transition endByApplication(ProgramCase c, CaseStep to, String reasonCode, OffsetDateTime now) {
+        Workflow workflow = workflowOf(c);
+        CaseStep from = CaseStep.valueOf(c.status);
+        Workflow.Transition transition = workflow.endedByApplication(from, to).orElseThrow(() -> notAllowed(workflow, from, to));
+        apply(c, workflow, from, to, null, now);
+        c.closedReason = reasonCode;
+        return transition;
+    }
+
+    /** What a move changes on the case: step, documents asked for, closed reason, clocks. */
+    private void apply(ProgramCase c, Workflow workflow, CaseStep from, CaseStep to, TransitionRequest request,
+            OffsetDateTime now) {
         c.status = to.name();
         c.updatedAt = now;
         if (to == CaseStep.RETURNED) {
@@ -64,7 +88,6 @@ public class CaseStateMachine {
             }
         }
         deadlines.enter(c, workflow, from, to, now);
-        return transition;
     }
 
     private void checkConditions(ProgramCase c, Workflow workflow, CaseStep from, CaseStep to, TransitionRequest request,

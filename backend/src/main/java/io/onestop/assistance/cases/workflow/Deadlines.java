@@ -47,7 +47,7 @@ public class Deadlines {
     /** Moves the clocks for a case entering {@code to} from {@code from}; called by the state machine only. */
     void enter(ProgramCase c, Workflow workflow, CaseStep from, CaseStep to, OffsetDateTime now) {
         c.stepEnteredAt = now;
-        if (from == CaseStep.RETURNED && to != CaseStep.WITHDRAWN) {
+        if (from == CaseStep.RETURNED && to.isOpen()) {
             resume(c, now); // back to the step it came from: its clock goes on, nothing starts again
             return;
         }
@@ -155,6 +155,8 @@ public class Deadlines {
     private static void stop(ProgramCase c) {
         c.deadlineKind = null;
         c.dueAt = null;
+        c.pausedAt = null; // a case that ends while waiting for documents has no paused limit left either
+        c.dueBeforePause = null;
     }
 
     public static LocalDate today(OffsetDateTime now) {

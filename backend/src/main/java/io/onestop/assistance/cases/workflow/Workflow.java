@@ -32,6 +32,8 @@ import java.util.Set;
  * <li>until verification is done a caseworker may ask for documents (RETURNED, the clock pauses), and the resident's
  * answer moves the case back to the step it came from;</li>
  * <li>from any open step the case may be withdrawn (the resident's request, recorded by a caseworker);</li>
+ * <li>from the same steps the resident's application itself may end the case ({@link #endedByApplication}): withdrawn
+ * with the whole application, or closed when a change of circumstances drops the program;</li>
  * <li>after approval, programs that pay go through PAYING to CLOSED; status-only programs close at once.</li>
  * </ul>
  * Urgent temporary assistance takes the fast track (先行救助): accept, decide within hours, pay, then complete the
@@ -51,6 +53,13 @@ public record Workflow(Program program, boolean fastTrack, List<CaseStep> review
     static final List<CaseStep> FAST_TRACK_STEPS = List.of(SUBMITTED, ACCEPTED);
     /** Steps at which a caseworker may still ask for documents; after verification the file is complete. */
     private static final Set<CaseStep> RETURNABLE = Set.of(SUBMITTED, ACCEPTED, VERIFYING, HOME_VISIT);
+
+    /**
+     * The steps the resident's application may end an undecided case in: WITHDRAWN when the application is withdrawn,
+     * CLOSED when a change of circumstances drops the program (closed, not withdrawn: the resident did not take the
+     * request back, the household no longer asks for or qualifies for it).
+     */
+    private static final Set<CaseStep> ENDED_BY_APPLICATION = Set.of(WITHDRAWN, CLOSED);
 
     private static final Map<Program, Workflow> STANDARD = new EnumMap<>(Program.class);
     private static final Map<Program, Workflow> FAST = new EnumMap<>(Program.class);
@@ -110,6 +119,18 @@ public record Workflow(Program program, boolean fastTrack, List<CaseStep> review
 
     public Optional<Transition> find(CaseStep from, CaseStep to) {
         return transitions.stream().filter(t -> t.from() == from && t.to() == to).findFirst();
+    }
+
+    /**
+     * A move the resident's application makes on the case, to WITHDRAWN or CLOSED, allowed from exactly the steps a
+     * withdrawal may be recorded from (the review steps and RETURNED: nothing is decided yet). Kept apart from
+     * {@link #transitions}: no one takes it from the case file; it follows from the intake (withdrawal, change of
+     * circumstances), whose owner the intake context has checked, and is recorded with the role of the resident.
+     */
+    public Optional<Transition> endedByApplication(CaseStep from, CaseStep to) {
+        return ENDED_BY_APPLICATION.contains(to) && find(from, WITHDRAWN).isPresent()
+                ? Optional.of(new Transition(from, to, RESIDENT))
+                : Optional.empty();
     }
 
     /** Every step the case can be in under this workflow. */
