@@ -121,7 +121,7 @@ public class IntakeService {
             if (intake.status == Intake.Status.WITHDRAWN) {
                 return Uni.createFrom().item(view(intake, list, true));
             }
-            if (intake.status != Intake.Status.ACTIVE || list.stream().anyMatch(c -> DECIDED.contains(c.status))) {
+            if (intake.status != Intake.Status.ACTIVE || list.stream().anyMatch(IntakeService::isDecided)) {
                 throw ProblemException.conflict("already-decided",
                         "An agency has already decided on part of this application; it can no longer be withdrawn. "
                                 + "Ask the caseworker to close the remaining cases.");
@@ -225,7 +225,7 @@ public class IntakeService {
                         if (result != null) {
                             opened.add(openCase(intake, result, now));
                         }
-                    } else if (result == null && !DECIDED.contains(c.status)) {
+                    } else if (result == null && !isDecided(c)) {
                         dropped.add(c);
                     } else if (result != null) {
                         c.verdict = result.verdict().name();
@@ -308,6 +308,14 @@ public class IntakeService {
     /** Neither decided nor ended: the application may still end it. */
     private static boolean isOpen(ProgramCase c) {
         return !DECIDED.contains(c.status) && !ProgramCase.WITHDRAWN.equals(c.status);
+    }
+
+    /**
+     * An agency has decided on the case. A case closed because the resident's own change of circumstances dropped
+     * its program was never decided, so it does not stand in the way of withdrawing the rest.
+     */
+    private static boolean isDecided(ProgramCase c) {
+        return DECIDED.contains(c.status) && !CaseLifecycle.Ending.CIRCUMSTANCES_CHANGED.name().equals(c.closedReason);
     }
 
     /** {@code JZ-<region>-<year>-<6-digit number>}: readable over the phone, unique across instances. */

@@ -217,6 +217,23 @@ class IntakeResourceTest {
     }
 
     @Test
+    void canStillBeWithdrawnAfterAChangeOfCircumstancesDroppedSomeCases() {
+        String intakeId = submit("resident1", UUID.randomUUID().toString(),
+                draft("resident1", TestData.draft(TestData.HOUSEHOLD_A, TestData.nationalId()))).path("id");
+        given().auth().oauth2(Tokens.of("resident1")).contentType(ContentType.JSON)
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .body("{\"household\":" + TestData.HOUSEHOLD_A + ",\"chosenPrograms\":[\"MINIMUM_LIVING_ALLOWANCE\"]}")
+                .when().post("/api/v1/intakes/" + intakeId + "/revisions")
+                .then().statusCode(201)
+                .body("cases.find { it.program == 'EDUCATION_ASSISTANCE' }.status", equalTo("CLOSED"));
+        given().auth().oauth2(Tokens.of("resident1")).when().post("/api/v1/intakes/" + intakeId + "/withdrawal")
+                .then().statusCode(200)
+                .body("status", equalTo("WITHDRAWN"))
+                .body("cases.find { it.program == 'MINIMUM_LIVING_ALLOWANCE' }.status", equalTo("WITHDRAWN"))
+                .body("cases.find { it.program == 'EDUCATION_ASSISTANCE' }.closedReason", equalTo("CIRCUMSTANCES_CHANGED"));
+    }
+
+    @Test
     void leavesNothingBehindWhenTheTransactionFailsMidway() {
         String nationalId = TestData.nationalId();
         String draftId = draft("resident1", TestData.draft(TestData.HOUSEHOLD_A.replace("\"id\":\"m1\"", "\"id\":\"fail-me\""), nationalId));
