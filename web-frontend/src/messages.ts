@@ -146,6 +146,7 @@ const zhCN = {
   'calc.error.amount': '请填数字，比如 900；没有就空着',
   'calc.error.count': '请填整数，比如 0 或 1',
   'calc.error.tooMany': '操作太频繁，请稍后再试',
+  'calc.error.field': '这一项需要改一下（{message}）',
   'calc.error.network': '网络好像断了，请检查后再试',
   'calc.error.server': '暂时算不了，请稍后再试',
 } as const;
@@ -297,6 +298,7 @@ const en: Messages = {
   'calc.error.amount': 'Please enter a number, such as 900; leave empty if none',
   'calc.error.count': 'Please enter a whole number, such as 0 or 1',
   'calc.error.tooMany': 'Too many tries. Please wait a moment and try again.',
+  'calc.error.field': 'Please check this answer ({message})',
   'calc.error.network': 'The network seems to be down. Please check and try again.',
   'calc.error.server': 'We cannot calculate right now. Please try again later.',
 };

@@ -14,6 +14,14 @@ export type FieldMessage = { key: MessageKey } | { text: string };
 /** Messages by input id. */
 export type FieldErrors = Record<string, FieldMessage>;
 
+type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+/** The text shown for a message; the server's (English) text is wrapped in a plain sentence. */
+export function messageText(message: FieldMessage | undefined, t: Translate): string {
+  if (!message) return '';
+  return 'key' in message ? t(message.key) : t('calc.error.field', { message: message.text });
+}
+
 /** The id of the input for an API field path: `members[1].birthDate` -> `calc-members-1-birthDate`. */
 export function inputId(path: string): string {
   return `calc-${path.replace(/\[(\d+)\]/g, '-$1').replace(/\./g, '-')}`;
