@@ -76,6 +76,7 @@ async function fillExampleA(page, shots = false) {
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'calc-members-0-birthDate', 'focus goes to the field');
 
   await page.locator('#calc-members-0-birthDate').fill('1986-03-01');
+  assert.equal(await birthError.count(), 0, 'the message goes away once the date is filled in');
   await page.locator('#calc-members-0-employment').selectOption('UNEMPLOYED');
   await page.getByTestId('add-member').click();
   assert.equal(await page.locator('#calc-members-1-relationship').inputValue(), 'SPOUSE');
@@ -172,6 +173,9 @@ test('calculator at 360 px: worked example A, result grouped by verdict, edit ke
     // Senior mode: bigger text, still no sideways scrolling.
     await page.getByRole('button', { name: '长辈模式' }).click();
     await assertNoHorizontalScroll(page, 'in senior mode at 360 px');
+    assert.equal(await page.locator('[data-testid^="member-"]').count(), 1, 'senior mode shows one person per screen');
+    await page.getByRole('button', { name: '第 3 位' }).click();
+    assert.equal(await page.locator('#calc-members-2-birthDate').inputValue(), '2016-06-01');
     await page.screenshot({ path: `${OUT_DIR}calculator-9-members-elderly.png`, fullPage: true });
 
     assert.deepEqual(pageErrors, [], 'no uncaught errors in the page');

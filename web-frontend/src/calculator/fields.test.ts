@@ -62,3 +62,13 @@ describe('validateStep', () => {
     expect(validateStep('situation', form, today)).toEqual({ 'calc-suddenEvent-date': { key: 'calc.error.dateRequired' } });
   });
 });
+
+describe('messageText', () => {
+  it('translates our messages and wraps the server text in a plain sentence', async () => {
+    const { t } = await import('../i18n');
+    const { messageText } = await import('./fields');
+    expect(messageText({ key: 'calc.error.futureDate' }, t)).toBe('日期不能晚于今天');
+    expect(messageText({ text: 'must be greater than or equal to 0' }, t)).toBe('这一项需要改一下（must be greater than or equal to 0）');
+    expect(messageText(undefined, t)).toBe('');
+  });
+});

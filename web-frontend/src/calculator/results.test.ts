@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { messages } from '../messages';
-import { formatYuan, groupResults, makeCatalog, periodKey, shownEstimate, type ProgramResult, type Verdict } from './results';
+import { formatYuan, groupResults, makeCatalog, periodKey, readableMembers, shownEstimate, type ProgramResult, type Verdict } from './results';
 
 function program(code: string, verdict: Verdict, amount = 0, period: 'MONTH' | 'YEAR' | 'ONCE' = 'MONTH'): ProgramResult {
   return { program: code, verdict, urgent: false, members: [], estimate: { amount, period }, reasons: [], whatWouldChange: [], documents: [] };
@@ -71,5 +71,13 @@ describe('makeCatalog', () => {
     expect(catalog.documentName('ID_CARD', 'en')).toBe('National ID card');
     expect(catalog.programName('UNKNOWN', 'zh-CN')).toBe('UNKNOWN');
     expect(catalog.documentName('INCOME_PROOF', 'zh-CN')).toBe('INCOME_PROOF');
+  });
+});
+
+describe('readableMembers', () => {
+  it('names members by their place in the form instead of their id', () => {
+    expect(readableMembers('成员 m3 就读小学，每月 100 元', 'zh-CN')).toBe('第 3 位家人 就读小学，每月 100 元');
+    expect(readableMembers('member m1 is 40: not aged 60 or over', 'en')).toBe('person 1 is 40: not aged 60 or over');
+    expect(readableMembers('家庭符合低保条件', 'zh-CN')).toBe('家庭符合低保条件');
   });
 });

@@ -88,6 +88,13 @@ export function localized(text: LocalizedText | undefined, locale: Locale): stri
   return locale === 'zh-CN' ? text.zh : text.en;
 }
 
+/** The server names members by id (`成员 m1`); residents know them by their place in the form. */
+export function readableMembers(text: string, locale: Locale): string {
+  return locale === 'zh-CN'
+    ? text.replace(/成员\s*m(\d+)/g, '第 $1 位家人')
+    : text.replace(/\bmember m(\d+)/gi, 'person $1');
+}
+
 /** Amounts as `1,107` (en) or `1107` (zh), at most two decimals. */
 export function formatYuan(amount: number, locale: Locale): string {
   return locale === 'zh-CN'
