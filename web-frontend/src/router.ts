@@ -13,7 +13,7 @@ const ComingSoonView = () => import('./views/ComingSoonView.vue');
 
 export const routes: RouteRecordRaw[] = [
   { path: '/', name: 'home', component: HomeView },
-  { path: '/calculator', name: 'calculator', component: ComingSoonView, meta: { titleKey: 'card.calculator.title' } },
+  { path: '/calculator', name: 'calculator', component: () => import('./calculator/CalculatorView.vue') },
   { path: '/applications', name: 'applications', component: ComingSoonView, meta: { titleKey: 'card.applications.title' } },
   { path: '/family', name: 'family', component: ComingSoonView, meta: { titleKey: 'card.family.title' } },
   { path: '/staff', name: 'staff', component: ComingSoonView, meta: { titleKey: 'card.staff.title' } },
