@@ -1,51 +1,10 @@
 // The policy calculator in Debian's Chromium against the real backend (PORTAL_URL).
 // Run: PORTAL_URL=http://127.0.0.1:8080 npm run test:e2e
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
-import { after, before, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { test } from 'node:test';
+import { DESKTOP, MOBILE, OUT_DIR, PORTAL_URL, assertNoHorizontalScroll, useBrowser, withPage } from './browser.mjs';
 
-const PORTAL_URL = (process.env.PORTAL_URL ?? 'http://127.0.0.1:8080').replace(/\/+$/, '');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const OUT_DIR = fileURLToPath(new URL('../target/e2e/', import.meta.url));
-const MOBILE = { width: 360, height: 780 };
-const DESKTOP = { width: 1280, height: 800 };
-
-let browser;
-
-before(async () => {
-  await mkdir(OUT_DIR, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-});
-
-after(async () => {
-  await browser?.close();
-});
-
-async function withPage(name, body) {
-  const context = await browser.newContext({ viewport: MOBILE, locale: 'zh-CN' });
-  const page = await context.newPage();
-  const pageErrors = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  try {
-    await body(page, pageErrors);
-  } catch (error) {
-    await page.screenshot({ path: `${OUT_DIR}${name}-failure.png`, fullPage: true }).catch(() => {});
-    throw error;
-  } finally {
-    await context.close();
-  }
-}
-
-async function assertNoHorizontalScroll(page, where) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  assert.ok(overflow <= 0, `no horizontal scrolling ${where} (overflow ${overflow}px)`);
-}
+useBrowser();
 
 async function stepTitle(page) {
   return (await page.getByTestId('step-title').textContent())?.trim();
