@@ -61,6 +61,7 @@ class AuthorizationMatrixTest {
             new Row("GET", "/api/v1/programs", null, PUBLIC),
             new Row("POST", "/api/v1/screenings", SCREENING, PUBLIC),
             new Row("GET", "/api/v1/me", null, ANY_LOGIN),
+            new Row("PUT", "/api/v1/me/real-name", "{\"nationalId\":\"123\",\"name\":\"张伟\"}", residentOnly(422)),
             new Row("GET", "/api/v1/drafts", null, residentOnly(200)),
             new Row("POST", "/api/v1/drafts", DRAFT, residentOnly(201)),
             new Row("GET", "/api/v1/drafts/" + UUID.randomUUID(), null, residentOnly(404)),
@@ -97,6 +98,8 @@ class AuthorizationMatrixTest {
             new Row("POST", "/api/v1/cases/" + UUID.randomUUID() + "/transitions", "{\"to\":\"ACCEPTED\"}", staff(428, 428)),
             new Row("POST", "/api/v1/cases/" + UUID.randomUUID() + "/verification", null, staff(404, 403)),
             new Row("GET", "/api/v1/cases/" + UUID.randomUUID() + "/decision/reproduction", null, staff(404, 404)),
+            new Row("POST", "/api/v1/cases/" + UUID.randomUUID() + "/applicant/reveal", "{\"reason\":\"核实银行账户\"}",
+                    staff(404, 404)),
             new Row("GET", "/api/v1/public-notices?regionCode=140105", null, PUBLIC),
             new Row("POST", "/api/v1/public-notices/" + UUID.randomUUID() + "/objections", "{\"text\":\"有异议\"}",
                     new int[] {404, 404, 404, 404, 404, 404, 404}));

@@ -61,6 +61,12 @@ public class IntakeLookup {
         return json.read(intake.evaluation, Screening.class);
     }
 
+    /** The applicant in clear: only for the audited staff reveal, never for an ordinary answer. */
+    public ApplicantDetails applicantInClear(Intake intake) {
+        return new ApplicantDetails(intake.applicantName, protector.decrypt(intake.applicantNationalIdEncrypted),
+                protector.decrypt(intake.applicantPhoneEncrypted), null);
+    }
+
     /** The applicant with national id and phone masked. */
     public ApplicantView applicant(Intake intake) {
         return ApplicantCodec.view(new ApplicantDetails(intake.applicantName,

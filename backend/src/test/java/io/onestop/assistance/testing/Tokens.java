@@ -2,7 +2,9 @@ package io.onestop.assistance.testing;
 
 import static io.restassured.RestAssured.given;
 
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Real access tokens from the real Keycloak, by password grant of the local-only {@code portal-cli} client. */
@@ -17,6 +19,36 @@ public final class Tokens {
     /** A token for a demo user; cached because the realm issues them for 15 minutes. */
     public static String of(String username) {
         return CACHE.computeIfAbsent(username, Tokens::fetch);
+    }
+
+    /**
+     * A token of a brand-new resident, created now in the real Keycloak through its admin API: for tests that need a
+     * login nobody has used yet (real-name binding is permanent, so the demo users cannot serve twice).
+     */
+    public static String newResident() {
+        String admin = given()
+                .formParam("grant_type", "password")
+                .formParam("client_id", "admin-cli")
+                .formParam("username", "admin")
+                .formParam("password", "admin")
+                .when().post(LocalStack.get("KEYCLOAK_URL") + "/realms/master/protocol/openid-connect/token")
+                .then().statusCode(200)
+                .extract().path("access_token");
+        String users = LocalStack.get("KEYCLOAK_URL") + "/admin/realms/assistance";
+        String username = "test-" + UUID.randomUUID();
+        String location = given().auth().oauth2(admin).contentType("application/json")
+                .body(Map.of("username", username, "enabled", true, "emailVerified", true, "firstName", "测试",
+                        "lastName", "居民", "email", username + "@test.assistance.local",
+                        "credentials", List.of(Map.of("type", "password", "value", PASSWORD, "temporary", false))))
+                .when().post(users + "/users")
+                .then().statusCode(201)
+                .extract().header("Location");
+        Object role = given().auth().oauth2(admin).when().get(users + "/roles/resident")
+                .then().statusCode(200).extract().as(Map.class);
+        given().auth().oauth2(admin).contentType("application/json").body(List.of(role))
+                .when().post(location + "/role-mappings/realm")
+                .then().statusCode(204);
+        return fetch(username);
     }
 
     private static String fetch(String username) {

@@ -7,6 +7,7 @@ import io.onestop.assistance.cases.StaffActor;
 import io.onestop.assistance.cases.api.CaseViews.CaseDetail;
 import io.onestop.assistance.cases.api.CaseViews.QueuePage;
 import io.onestop.assistance.cases.api.CaseViews.Reproduction;
+import io.onestop.assistance.cases.api.CaseViews.RevealedApplicant;
 import io.onestop.assistance.cases.verification.VerificationResult;
 import io.onestop.assistance.cases.verification.VerificationService;
 import io.onestop.assistance.cases.workflow.CaseStep;
@@ -139,6 +140,26 @@ public class CaseResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<VerificationResult> verify(@PathParam("caseId") UUID caseId) {
         return verification.verify(actor(), caseId);
+    }
+
+    @Schema(name = "RevealRequest", example = """
+            {"reason":"电话联系申请人核实银行账户"}""")
+    public record RevealRequest(@Schema(description = "Why the full id number and phone are needed; kept in the audit log") String reason) {
+    }
+
+    @POST
+    @Path("{caseId}/applicant/reveal")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Reveal the applicant's full id number and phone (audited, with a reason)",
+            description = "Every other answer masks them. Each reveal is an audit row naming the staff member, the case "
+                    + "and the reason.")
+    @APIResponse(responseCode = "200", description = "In clear", content = @Content(schema = @Schema(implementation = RevealedApplicant.class)))
+    @APIResponse(responseCode = "404", description = NOT_FOUND,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "No reason given",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RevealedApplicant> reveal(@PathParam("caseId") UUID caseId, @NotNull RevealRequest request) {
+        return cases.revealApplicant(actor(), caseId, request.reason());
     }
 
     @GET

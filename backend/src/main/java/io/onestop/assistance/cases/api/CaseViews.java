@@ -87,4 +87,8 @@ public final class CaseViews {
     /** The cases of one intake with their timeline and the household's consents, for the tracking context. */
     public record IntakeProgress(List<CaseProgress> cases, List<TimelineEntry> timeline, ConsentView consents) {
     }
+
+    @Schema(name = "RevealedApplicant", description = "The applicant's id number and phone in clear; the reveal is audited with its reason")
+    public record RevealedApplicant(String name, String nationalId, String phone) {
+    }
 }

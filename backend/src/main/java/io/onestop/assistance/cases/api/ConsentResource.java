@@ -1,5 +1,7 @@
 package io.onestop.assistance.cases.api;
 
+import io.onestop.assistance.access.OwnerKeys;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.onestop.assistance.cases.verification.ConsentRequest;
 import io.onestop.assistance.cases.verification.ConsentService;
 import io.onestop.assistance.cases.verification.ConsentView;
@@ -17,7 +19,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -40,7 +41,7 @@ public class ConsentResource {
     ConsentService consents;
 
     @Inject
-    JsonWebToken caller;
+    SecurityIdentity caller;
 
     @PUT
     @Path("{memberId}")
@@ -56,7 +57,7 @@ public class ConsentResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> sign(@PathParam("intakeId") UUID intakeId, @PathParam("memberId") String memberId,
             @Valid @NotNull ConsentRequest request) {
-        return consents.sign(caller.getSubject(), intakeId, memberId, request)
+        return consents.sign(OwnerKeys.of(caller), intakeId, memberId, request)
                 .map(signed -> Response.status(signed.created() ? 201 : 200).entity(signed.status()).build());
     }
 }

@@ -1,5 +1,7 @@
 package io.onestop.assistance.cases.api;
 
+import io.onestop.assistance.access.OwnerKeys;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.onestop.assistance.cases.CaseService;
 import io.onestop.assistance.cases.api.CaseViews.CaseProgress;
 import io.onestop.assistance.common.IfMatch;
@@ -16,7 +18,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -39,7 +40,7 @@ public class ResidentCaseResource {
     CaseService cases;
 
     @Inject
-    JsonWebToken caller;
+    SecurityIdentity caller;
 
     /** An optional note from the resident to the caseworker. */
     @Schema(name = "ResubmissionRequest", example = "{\"note\":\"已上传近 6 个月的收入证明\"}")
@@ -64,6 +65,6 @@ public class ResidentCaseResource {
             @HeaderParam("If-Match") String ifMatch,
             @Valid ResubmissionRequest request) {
         Integer version = ifMatch == null || ifMatch.isBlank() ? null : IfMatch.version(ifMatch, "the case");
-        return cases.resubmit(caller.getSubject(), intakeId, caseId, version, request == null ? null : request.note());
+        return cases.resubmit(OwnerKeys.of(caller), intakeId, caseId, version, request == null ? null : request.note());
     }
 }

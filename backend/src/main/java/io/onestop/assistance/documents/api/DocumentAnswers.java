@@ -1,5 +1,6 @@
 package io.onestop.assistance.documents.api;
 
+import io.onestop.assistance.access.OwnerKeys;
 import io.onestop.assistance.access.StaffScope;
 import io.onestop.assistance.common.ProblemException;
 import io.onestop.assistance.documents.Caller;
@@ -23,7 +24,7 @@ final class DocumentAnswers {
     }
 
     static Caller caller(JsonWebToken token, SecurityIdentity identity) {
-        return new Caller(token.getSubject(), StaffScope.of(token, identity.getRoles()));
+        return new Caller(OwnerKeys.of(identity), StaffScope.of(token, identity.getRoles()));
     }
 
     /** 201 for a new document, 200 when the same bytes were already there; Location names it either way. */

@@ -1,5 +1,7 @@
 package io.onestop.assistance.intake.api;
 
+import io.onestop.assistance.access.OwnerKeys;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.onestop.assistance.common.IfMatch;
 import io.onestop.assistance.common.Problem;
 import io.onestop.assistance.intake.DraftService;
@@ -24,7 +26,6 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -43,7 +44,7 @@ public class DraftResource {
     DraftService drafts;
 
     @Inject
-    JsonWebToken caller;
+    SecurityIdentity caller;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -51,14 +52,14 @@ public class DraftResource {
     @APIResponse(responseCode = "201", description = "Created; ETag carries the version")
     @APIResponse(responseCode = "422", description = "Invalid field", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> create(@Valid @NotNull DraftRequest request) {
-        return drafts.create(caller.getSubject(), request).map(view -> withTag(Response.created(
+        return drafts.create(OwnerKeys.of(caller), request).map(view -> withTag(Response.created(
                 URI.create("/api/v1/drafts/" + view.id())), view).build());
     }
 
     @GET
     @Operation(summary = "My drafts, newest first")
     public Uni<List<DraftView>> list() {
-        return drafts.list(caller.getSubject());
+        return drafts.list(OwnerKeys.of(caller));
     }
 
     @GET
@@ -66,7 +67,7 @@ public class DraftResource {
     @Operation(summary = "One of my drafts")
     @APIResponse(responseCode = "404", description = "No such draft of mine", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> get(@PathParam("id") UUID id) {
-        return drafts.get(caller.getSubject(), id).map(view -> withTag(Response.ok(), view).build());
+        return drafts.get(OwnerKeys.of(caller), id).map(view -> withTag(Response.ok(), view).build());
     }
 
     @PUT
@@ -79,7 +80,7 @@ public class DraftResource {
     @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Uni<Response> update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull DraftRequest request) {
-        return drafts.update(caller.getSubject(), id, expectedVersion(ifMatch), request)
+        return drafts.update(OwnerKeys.of(caller), id, expectedVersion(ifMatch), request)
                 .map(view -> withTag(Response.ok(), view).build());
     }
 
@@ -89,7 +90,7 @@ public class DraftResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such draft of mine")
     public Uni<Response> delete(@PathParam("id") UUID id) {
-        return drafts.delete(caller.getSubject(), id).map(ignored -> Response.noContent().build());
+        return drafts.delete(OwnerKeys.of(caller), id).map(ignored -> Response.noContent().build());
     }
 
     @POST
@@ -98,7 +99,7 @@ public class DraftResource {
     @APIResponse(responseCode = "200", description = "Verdicts with reasons")
     @APIResponse(responseCode = "422", description = "The household is not complete or not valid yet")
     public Uni<Screening> screen(@PathParam("id") UUID id) {
-        return drafts.screen(caller.getSubject(), id);
+        return drafts.screen(OwnerKeys.of(caller), id);
     }
 
     private static Response.ResponseBuilder withTag(Response.ResponseBuilder builder, DraftView view) {

@@ -1,5 +1,7 @@
 package io.onestop.assistance.intake.api;
 
+import io.onestop.assistance.access.OwnerKeys;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.onestop.assistance.common.Problem;
 import io.onestop.assistance.common.idempotency.IdempotencyService.StoredAnswer;
 import io.onestop.assistance.intake.IntakeService;
@@ -20,7 +22,6 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -43,7 +44,7 @@ public class IntakeResource {
     IntakeService intakes;
 
     @Inject
-    JsonWebToken caller;
+    SecurityIdentity caller;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -59,13 +60,13 @@ public class IntakeResource {
     public Uni<Response> submit(
             @Parameter(in = ParameterIn.HEADER, required = true, description = KEY_DOC) @HeaderParam("Idempotency-Key") String key,
             @Valid @NotNull SubmitRequest request) {
-        return intakes.submit(caller.getSubject(), key, request).map(IntakeResource::answer);
+        return intakes.submit(OwnerKeys.of(caller), key, request).map(IntakeResource::answer);
     }
 
     @GET
     @Operation(summary = "My intakes with their program cases, newest first")
     public Uni<List<IntakeView>> list() {
-        return intakes.list(caller.getSubject());
+        return intakes.list(OwnerKeys.of(caller));
     }
 
     @GET
@@ -73,7 +74,7 @@ public class IntakeResource {
     @Operation(summary = "One of my intakes with its cases and the evaluation that explains each verdict")
     @APIResponse(responseCode = "404", description = "No such intake of mine", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<IntakeView> get(@PathParam("id") UUID id) {
-        return intakes.get(caller.getSubject(), id);
+        return intakes.get(OwnerKeys.of(caller), id);
     }
 
     @POST
@@ -83,7 +84,7 @@ public class IntakeResource {
     @APIResponse(responseCode = "404", description = "No such intake of mine")
     @APIResponse(responseCode = "409", description = "An agency has already decided")
     public Uni<IntakeView> withdraw(@PathParam("id") UUID id) {
-        return intakes.withdraw(caller.getSubject(), id);
+        return intakes.withdraw(OwnerKeys.of(caller), id);
     }
 
     @POST
@@ -97,7 +98,7 @@ public class IntakeResource {
     public Uni<Response> revise(@PathParam("id") UUID id,
             @Parameter(in = ParameterIn.HEADER, required = true, description = KEY_DOC) @HeaderParam("Idempotency-Key") String key,
             @Valid @NotNull RevisionRequest request) {
-        return intakes.revise(caller.getSubject(), key, id, request).map(IntakeResource::answer);
+        return intakes.revise(OwnerKeys.of(caller), key, id, request).map(IntakeResource::answer);
     }
 
     private static Response answer(StoredAnswer answer) {

@@ -1,5 +1,7 @@
 package io.onestop.assistance.tracking.api;
 
+import io.onestop.assistance.access.OwnerKeys;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.onestop.assistance.common.Problem;
 import io.onestop.assistance.tracking.StatusView;
 import io.onestop.assistance.tracking.TrackingService;
@@ -12,7 +14,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -29,7 +30,7 @@ public class StatusResource {
     TrackingService tracking;
 
     @Inject
-    JsonWebToken caller;
+    SecurityIdentity caller;
 
     @GET
     @Operation(summary = "The status of my intake: each case's step and deadline, the timeline, and my to-do list")
@@ -40,6 +41,6 @@ public class StatusResource {
     @APIResponse(responseCode = "404", description = "No such intake of mine",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<StatusView> status(@PathParam("intakeId") UUID intakeId) {
-        return tracking.forOwner(caller.getSubject(), intakeId);
+        return tracking.forOwner(OwnerKeys.of(caller), intakeId);
     }
 }

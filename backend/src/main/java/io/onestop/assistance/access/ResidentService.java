@@ -1,0 +1,145 @@
+package io.onestop.assistance.access;
+
+import io.onestop.assistance.common.ProblemException;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+/**
+ * Residents and real-name binding. A resident is registered once per national id, by their own binding or when
+ * staff meet them first (a hotline caller, a monitoring signal); every login bound to the same id is the same
+ * person. Locally the binding trusts a checksum-valid id and the name on record; in production a real-name
+ * verification service (public security's identity check) would stand in front of {@link #bind}.
+ */
+@ApplicationScoped
+public class ResidentService {
+
+    /** What a resident sees of their own binding: never the full id number. */
+    public record RealName(UUID residentId, String name, String nationalId, String phone) {
+    }
+
+    private final ResidentRepository residents;
+    private final PersonalDataProtector protector;
+    private final AuditLog audit;
+    private final Instance<OwnerKeyChange> ownerKeyChanges;
+    private final Clock clock;
+
+    public ResidentService(ResidentRepository residents, PersonalDataProtector protector, AuditLog audit,
+            Instance<OwnerKeyChange> ownerKeyChanges, Clock clock) {
+        this.residents = residents;
+        this.protector = protector;
+        this.audit = audit;
+        this.ownerKeyChanges = ownerKeyChanges;
+        this.clock = clock;
+    }
+
+    /**
+     * Binds a login to the person with this national id: idempotent for the same person, 409 when the login is
+     * already bound to someone else, 422 for an invalid id or a name that does not match the one on record. What the
+     * login owned so far moves to the resident.
+     */
+    @WithTransaction
+    public Uni<RealName> bind(String subject, String tenant, String nationalIdInput, String nameInput) {
+        String nationalId = validNationalId(nationalIdInput);
+        String name = validName(nameInput);
+        String hash = protector.lookupHash(nationalId);
+        return Panache.getSession().chain(session -> session.find(ResidentIdentity.class, subject).chain(existing -> {
+            if (existing != null) {
+                return residents.findById(existing.residentId).map(resident -> {
+                    if (!resident.nationalIdHash.equals(hash)) {
+                        throw ProblemException.conflict("already-bound",
+                                "此账号已实名绑定其他身份证号 / this login is already bound to another person");
+                    }
+                    return view(resident);
+                });
+            }
+            return register(session, nationalId, name)
+                    .call(resident -> {
+                        ResidentIdentity identity = new ResidentIdentity();
+                        identity.subject = subject;
+                        identity.tenant = tenant;
+                        identity.residentId = resident.id;
+                        identity.boundAt = OffsetDateTime.now(clock);
+                        return session.persist(identity).call(session::flush);
+                    })
+                    .call(resident -> Multi.createFrom().iterable(ownerKeyChanges)
+                            .onItem().transformToUniAndConcatenate(change -> change.rekey(session, subject, resident.ownerKey()))
+                            .collect().last())
+                    .call(resident -> audit.record(session, new AuditLog.Entry(subject, "resident", "REAL_NAME_BIND",
+                            "RESIDENT", resident.id.toString(), "OK", tenant)))
+                    .map(this::view);
+        }));
+    }
+
+    /**
+     * The resident with this national id, registered now if unknown (by staff who meet the person first). A name
+     * that differs from the one on record is refused: the id and name must belong together.
+     */
+    public Uni<Resident> register(Mutiny.Session session, String nationalId, String name) {
+        String hash = protector.lookupHash(nationalId);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        // insert-if-absent in one statement: two first bindings of the same person at once cannot both create it
+        return session.createNativeQuery("""
+                        insert into resident (id, national_id_enc, national_id_hash, name, created_at, updated_at)
+                        values (?1, ?2, ?3, ?4, ?5, ?5) on conflict (national_id_hash) do nothing""")
+                .setParameter(1, UUID.randomUUID())
+                .setParameter(2, protector.encrypt(nationalId))
+                .setParameter(3, hash)
+                .setParameter(4, name)
+                .setParameter(5, now)
+                .executeUpdate()
+                .chain(() -> session.createQuery("from Resident where nationalIdHash = ?1", Resident.class)
+                        .setParameter(1, hash).getSingleResult())
+                .invoke(resident -> {
+                    if (!resident.name.equals(name)) {
+                        throw ProblemException.invalid("name",
+                                "姓名与该身份证号登记的姓名不一致 / the name does not match the one registered for this id number");
+                    }
+                });
+    }
+
+    /** The caller's binding, or null before real-name binding. */
+    @WithSession
+    public Uni<RealName> realName(UUID residentId) {
+        if (residentId == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return residents.findById(residentId).map(r -> r == null ? null : view(r));
+    }
+
+    @WithSession
+    public Uni<List<Resident>> findByIds(List<UUID> ids) {
+        return residents.list("id in ?1", ids);
+    }
+
+    private RealName view(Resident resident) {
+        String phone = resident.phoneEncrypted == null ? null : NationalId.maskPhone(protector.decrypt(resident.phoneEncrypted));
+        return new RealName(resident.id, resident.name, NationalId.mask(protector.decrypt(resident.nationalIdEncrypted)), phone);
+    }
+
+    static String validNationalId(String input) {
+        String id = input == null ? null : NationalId.normalize(input);
+        if (id == null || !NationalId.isValid(id)) {
+            throw ProblemException.invalid("nationalId",
+                    "请填写正确的 18 位身份证号 / a valid 18-character national id number is required");
+        }
+        return id;
+    }
+
+    private static String validName(String input) {
+        String name = input == null ? "" : input.strip();
+        if (name.isEmpty() || name.length() > 50) {
+            throw ProblemException.invalid("name", "请填写身份证上的姓名 / the name as on the id card is required");
+        }
+        return name;
+    }
+}
