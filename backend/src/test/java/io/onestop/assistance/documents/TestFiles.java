@@ -48,6 +48,63 @@ public final class TestFiles {
         return out.toByteArray();
     }
 
+    /**
+     * A structurally complete HEIC (ftyp, meta with hdlr/iinf/iloc/iprp, mdat) of a 640x480 image item whose bytes are
+     * {@code picture}, plus an Exif item holding a GPS position, as phones write it. No real HEVC data: the server
+     * never decodes pixels.
+     */
+    public static byte[] heicWithGps(byte[] picture) {
+        byte[] exif = "\0\0\0\0MM\0*\0\0\0\bGPSLatitude 37.8 N GPSLongitude 112.5 E".getBytes(StandardCharsets.ISO_8859_1);
+        byte[] ftyp = box("ftyp", concat("heic".getBytes(StandardCharsets.ISO_8859_1), new byte[4],
+                "mif1heic".getBytes(StandardCharsets.ISO_8859_1)));
+        byte[] hdlr = fullBox("hdlr", concat(new byte[4], "pict".getBytes(StandardCharsets.ISO_8859_1), new byte[13]));
+        byte[] iinf = fullBox("iinf", concat(u16(2), infe(1, "hvc1"), infe(2, "Exif")));
+        byte[] iprp = box("iprp", box("ipco", fullBox("ispe", concat(u32(640), u32(480)))));
+        // iloc's size depends only on the item count, so the meta box size is known before the offsets are
+        int metaSize = fullBox("meta", concat(hdlr, iinf, iloc(0, 0, 0, 0), iprp)).length;
+        int data = ftyp.length + metaSize + 8;
+        byte[] meta = fullBox("meta", concat(hdlr, iinf, iloc(data, picture.length, data + picture.length, exif.length), iprp));
+        return concat(ftyp, meta, box("mdat", concat(picture, exif)));
+    }
+
+    private static byte[] infe(int id, String type) {
+        return fullBox("infe", 2, concat(u16(id), u16(0), type.getBytes(StandardCharsets.ISO_8859_1), new byte[1]));
+    }
+
+    private static byte[] iloc(int pictureOffset, int pictureLength, int exifOffset, int exifLength) {
+        return fullBox("iloc", concat(new byte[] {0x44, 0x00}, u16(2),
+                u16(1), u16(0), u16(1), u32(pictureOffset), u32(pictureLength),
+                u16(2), u16(0), u16(1), u32(exifOffset), u32(exifLength)));
+    }
+
+    private static byte[] box(String type, byte[] body) {
+        return concat(u32(body.length + 8), type.getBytes(StandardCharsets.ISO_8859_1), body);
+    }
+
+    private static byte[] fullBox(String type, byte[] body) {
+        return fullBox(type, 0, body);
+    }
+
+    private static byte[] fullBox(String type, int version, byte[] body) {
+        return box(type, concat(new byte[] {(byte) version, 0, 0, 0}, body));
+    }
+
+    private static byte[] u16(int value) {
+        return new byte[] {(byte) (value >> 8), (byte) value};
+    }
+
+    private static byte[] u32(int value) {
+        return ByteBuffer.allocate(4).putInt(value).array();
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
+    }
+
     /** A minimal PDF with unique content. */
     public static byte[] pdf() {
         return ("%PDF-1.7\n% " + ThreadLocalRandom.current().nextLong() + "\n%%EOF\n").getBytes(StandardCharsets.US_ASCII);

@@ -23,8 +23,8 @@ import java.util.Set;
  * RIFF chunks of WebP) without decoding pixels, so it streams with a small buffer whatever the image size, and
  * reads each image's declared width and height on the way for the pixel-flood check.
  *
- * <p>HEIC and PDF are copied unchanged: removing HEIF metadata items means rewriting the item location table, and a
- * PDF carries no position. Their sizes are found separately ({@link #heifSize}).
+ * <p>HEIC is copied and its Exif and XMP items are then blanked in place ({@link HeifMetadata}), so no offset moves;
+ * its size is read from the "ispe" properties ({@link #heifSize}). A PDF is copied unchanged: it carries no position.
  */
 final class MetadataStripper {
 
@@ -67,6 +67,7 @@ final class MetadataStripper {
             }
             case HEIC -> {
                 Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+                HeifMetadata.blank(target);
                 return heifSize(source);
             }
             default -> {

@@ -246,6 +246,24 @@ class DocumentUploadTest {
     }
 
     @Test
+    void blanksTheExifItemOfAHeicAndKeepsThePicture() {
+        String draftId = Applications.draft("resident1");
+        byte[] picture = TestFiles.random(4096);
+        byte[] original = TestFiles.heicWithGps(picture);
+        ExtractableResponse<Response> answer = Applications.upload("resident1", "/api/v1/drafts/" + draftId,
+                "ID_CARD", "IMG_0001.HEIC", original, "image/heic");
+        assertEquals(201, answer.statusCode(), answer.asString());
+        assertEquals("image/heic", answer.path("contentType"));
+
+        byte[] stored = storage.get("documents/" + draftId + "/" + answer.path("id")).await().atMost(WAIT);
+        assertTrue(TestFiles.contains(original, "GPS"));
+        assertFalse(TestFiles.contains(stored, "GPS"), "GPS bytes survived");
+        assertEquals(original.length, stored.length, "nothing moved, so every offset in the file still holds");
+        assertTrue(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1)
+                .contains(new String(picture, java.nio.charset.StandardCharsets.ISO_8859_1)), "the picture is intact");
+    }
+
+    @Test
     void removesTextChunksFromAPng() {
         String draftId = Applications.draft("resident1");
         ExtractableResponse<Response> answer = Applications.upload("resident1", "/api/v1/drafts/" + draftId,
