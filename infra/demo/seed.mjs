@@ -44,6 +44,9 @@ const elderB = household('RURAL', [
 ]);
 
 const resident1 = await token('resident1');
+// resident1 is real-name bound to the applicant of example A (idempotent), so a mini-program login with the same
+// id sees the same applications
+await call(resident1, 'PUT', '/api/v1/me/real-name', { nationalId: '140105198603010019', name: '李明' });
 if ((await call(resident1, 'GET', '/api/v1/intakes')).length === 0) {
   const draft = await call(resident1, 'POST', '/api/v1/drafts', {
     household: familyA, chosenPrograms: null, situation: '丈夫失业半年，妻子打零工，孩子上小学。',

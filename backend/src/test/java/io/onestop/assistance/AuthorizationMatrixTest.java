@@ -34,6 +34,7 @@ class AuthorizationMatrixTest {
 
     private static final int[] PUBLIC = {200, 200, 200, 200, 200, 200, 200};
     private static final int[] ANY_LOGIN = {401, 200, 200, 200, 200, 200, 200};
+    private static final int[] AUDITOR_ONLY = {401, 403, 403, 403, 403, 403, 200};
 
     private static int[] residentOnly(int residentStatus) {
         return new int[] {401, residentStatus, 403, 403, 403, 403, 403};
@@ -101,6 +102,8 @@ class AuthorizationMatrixTest {
             new Row("POST", "/api/v1/cases/" + UUID.randomUUID() + "/applicant/reveal", "{\"reason\":\"核实银行账户\"}",
                     staff(404, 404)),
             new Row("GET", "/api/v1/public-notices?regionCode=140105", null, PUBLIC),
+            new Row("GET", "/api/v1/audit/events?limit=1", null, AUDITOR_ONLY),
+            new Row("GET", "/api/v1/audit/verification", null, AUDITOR_ONLY),
             new Row("POST", "/api/v1/public-notices/" + UUID.randomUUID() + "/objections", "{\"text\":\"有异议\"}",
                     new int[] {404, 404, 404, 404, 404, 404, 404}));
 

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.onestop.assistance.testing.LocalStack;
 import io.onestop.assistance.testing.LocalStackResource;
 import io.onestop.assistance.testing.OnVertx;
+import io.onestop.assistance.testing.OwnerSql;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -41,14 +43,27 @@ class AuditLogTest {
         return OnVertx.await(vertx, () -> Panache.withSession(() -> Panache.getSession().chain(audit::firstBrokenLink)));
     }
 
+    /** The application's role has no UPDATE, DELETE or TRUNCATE grant on the log, nor may it drop its trigger. */
     @Test
-    void refusesUpdatesAndDeletes() {
+    void theApplicationRoleCannotChangeOrRemoveAuditRows() {
         long id = record(UUID.randomUUID().toString());
-        RuntimeException update = assertThrows(RuntimeException.class, () -> OnVertx.await(vertx,
-                () -> pool.query("update audit_event set result = 'DENIED' where id = " + id).execute()));
-        assertTrue(update.getMessage().contains("append-only"));
-        assertThrows(RuntimeException.class, () -> OnVertx.await(vertx,
-                () -> pool.query("delete from audit_event where id = " + id).execute()));
+        for (String sql : new String[] {"update audit_event set result = 'DENIED' where id = " + id,
+                "delete from audit_event where id = " + id, "truncate audit_event",
+                "alter table audit_event disable trigger audit_event_append_only"}) {
+            RuntimeException refused = assertThrows(RuntimeException.class, () -> OnVertx.await(vertx, () -> pool.query(sql).execute()));
+            assertTrue(refused.getMessage().contains("permission denied") || refused.getMessage().contains("must be owner"),
+                    refused.getMessage());
+        }
+    }
+
+    /** Even the owner cannot edit rows while the trigger stands. */
+    @Test
+    void theOwnerIsRefusedByTheAppendOnlyTrigger() {
+        long id = record(UUID.randomUUID().toString());
+        IllegalStateException update = assertThrows(IllegalStateException.class,
+                () -> OwnerSql.run("update audit_event set result = 'DENIED' where id = " + id));
+        assertTrue(update.getMessage().contains("append-only"), update.getMessage());
+        assertThrows(IllegalStateException.class, () -> OwnerSql.run("delete from audit_event where id = " + id));
     }
 
     @Test
@@ -61,12 +76,39 @@ class AuditLogTest {
         String edit = "alter table audit_event disable trigger audit_event_append_only; "
                 + "update audit_event set result = '%s' where id = " + tampered + "; "
                 + "alter table audit_event enable trigger audit_event_append_only";
-        OnVertx.await(vertx, () -> pool.query(edit.formatted("DENIED")).execute());
+        OwnerSql.run(edit.formatted("DENIED")); // a tamperer with the owner's password
         try {
             assertEquals(tampered, firstBrokenLink());
         } finally {
-            OnVertx.await(vertx, () -> pool.query(edit.formatted("ALLOWED")).execute());
+            OwnerSql.run(edit.formatted("ALLOWED"));
         }
         assertNull(firstBrokenLink());
+    }
+
+    /** infra/bin/audit-verify recomputes the chain outside the backend (psql + Node) and agrees with it. */
+    @Test
+    void theVerifierCommandFindsTheTamperedRow() throws Exception {
+        long tampered = record(UUID.randomUUID().toString());
+        record(UUID.randomUUID().toString());
+        assertTrue(verifierSays().startsWith("INTACT"));
+        String edit = "alter table audit_event disable trigger audit_event_append_only; "
+                + "update audit_event set reason = %s where id = " + tampered + "; "
+                + "alter table audit_event enable trigger audit_event_append_only";
+        OwnerSql.run(edit.formatted("'改过的原因'"));
+        try {
+            assertEquals("BROKEN at audit_event " + tampered + ": this row was changed", verifierSays());
+        } finally {
+            OwnerSql.run(edit.formatted("'核对材料'"));
+        }
+        assertTrue(verifierSays().startsWith("INTACT"));
+    }
+
+    private static String verifierSays() throws Exception {
+        Process process = new ProcessBuilder("bash", LocalStack.projectRoot().resolve("infra/bin/audit-verify").toString(),
+                "--db", LocalStack.get("PG_TEST_DB")).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+        assertTrue(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(out.startsWith("INTACT") ? 0 : 1, process.exitValue(), out);
+        return out;
     }
 }

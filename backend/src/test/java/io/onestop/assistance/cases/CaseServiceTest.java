@@ -14,6 +14,7 @@ import io.onestop.assistance.cases.workflow.CaseStep;
 import io.onestop.assistance.cases.workflow.Workflow;
 import io.onestop.assistance.testing.LocalStackResource;
 import io.onestop.assistance.testing.OnVertx;
+import io.onestop.assistance.testing.OwnerSql;
 import io.onestop.assistance.testing.TestClock;
 import io.onestop.assistance.testing.TestData;
 import io.onestop.assistance.testing.Tokens;
@@ -105,7 +106,7 @@ class CaseServiceTest {
         CaseFixtures fixtures = new CaseFixtures(pool, vertx);
         UUID caseId = mlaCaseReadyForDecision("2026-11-22", fixtures);
         // A real database failure on the LAST write of the transaction: the audit entry of the decision.
-        fixtures.sql("""
+        OwnerSql.run("""
                 create or replace function refuse_marked_audit() returns trigger language plpgsql as $$
                 begin
                   if new.object_id = '%s' then raise exception 'refused for test'; end if;
@@ -118,7 +119,7 @@ class CaseServiceTest {
             assertThrows(RuntimeException.class, () -> OnVertx.await(vertx, () -> cases.transition(APPROVER, caseId, 0,
                     new TransitionRequest(CaseStep.APPROVED, null, null, null))));
         } finally {
-            fixtures.sql("drop trigger if exists refuse_marked_audit on audit_event");
+            OwnerSql.run("drop trigger if exists refuse_marked_audit on audit_event");
         }
         assertEquals("PUBLIC_NOTICE", fixtures.row("select status from program_case where id = $1", caseId).getString(0));
         assertEquals(0, fixtures.count("select count(*) from case_event where case_id = $1", caseId));

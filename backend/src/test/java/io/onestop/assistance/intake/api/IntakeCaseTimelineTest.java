@@ -1,5 +1,6 @@
 package io.onestop.assistance.intake.api;
 
+import io.onestop.assistance.testing.OwnerSql;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
@@ -146,7 +147,7 @@ class IntakeCaseTimelineTest {
         String intakeId = submitted.path("id");
         String intakeNumber = submitted.path("intakeNumber");
         // A real database failure after the cases have ended: the intake's own outbox event, written last, is refused.
-        fixtures.sql("""
+        OwnerSql.run("""
                 create or replace function refuse_marked_withdrawal() returns trigger language plpgsql as $$
                 begin
                   if new.event_type = 'INTAKE_WITHDRAWN' and new.payload ->> 'intakeNumber' = '%s' then
@@ -161,7 +162,7 @@ class IntakeCaseTimelineTest {
         try {
             assertEquals(500, withdraw(intakeId).statusCode());
         } finally {
-            fixtures.sql("drop trigger if exists refuse_marked_withdrawal on outbox_event");
+            OwnerSql.run("drop trigger if exists refuse_marked_withdrawal on outbox_event");
         }
         assertEquals(0, fixtures.count("select count(*) from case_event where intake_id = $1", intake));
         assertEquals(0, fixtures.count("""

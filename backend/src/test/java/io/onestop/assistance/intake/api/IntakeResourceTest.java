@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.onestop.assistance.access.PersonalDataProtector;
 import io.onestop.assistance.testing.LocalStackResource;
 import io.onestop.assistance.testing.OnVertx;
+import io.onestop.assistance.testing.OwnerSql;
 import io.onestop.assistance.testing.TestData;
 import io.onestop.assistance.testing.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -238,7 +239,7 @@ class IntakeResourceTest {
         String nationalId = TestData.nationalId();
         String draftId = draft("resident1", TestData.draft(TestData.HOUSEHOLD_A.replace("\"id\":\"m1\"", "\"id\":\"fail-me\""), nationalId));
         // A real database failure after the intake row is written: the snapshot insert is refused.
-        OnVertx.await(vertx, () -> pool.query("""
+        OwnerSql.run("""
                 create or replace function refuse_marked_snapshot() returns trigger language plpgsql as $$
                 begin
                   if new.household -> 'members' -> 0 ->> 'id' = 'fail-me' then raise exception 'refused for test'; end if;
@@ -246,7 +247,7 @@ class IntakeResourceTest {
                 end $$;
                 drop trigger if exists refuse_marked_snapshot on intake_snapshot;
                 create trigger refuse_marked_snapshot before insert on intake_snapshot
-                  for each row execute function refuse_marked_snapshot();""").execute());
+                  for each row execute function refuse_marked_snapshot();""");
         String key = UUID.randomUUID().toString();
         try {
             ExtractableResponse<Response> failed = submit("resident1", key, draftId);
@@ -255,7 +256,7 @@ class IntakeResourceTest {
             assertTrue(!failed.asString().contains("refused for test") && !failed.asString().contains("SQL"));
             assertEquals(0, intakesOf(nationalId));
         } finally {
-            OnVertx.await(vertx, () -> pool.query("drop trigger if exists refuse_marked_snapshot on intake_snapshot").execute());
+            OwnerSql.run("drop trigger if exists refuse_marked_snapshot on intake_snapshot");
         }
         // nothing was half-done: the draft is still there and a retry with the same key goes through
         given().auth().oauth2(Tokens.of("resident1")).when().get("/api/v1/drafts/" + draftId).then().statusCode(200);
