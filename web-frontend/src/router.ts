@@ -14,6 +14,7 @@ const ComingSoonView = () => import('./views/ComingSoonView.vue');
 export const routes: RouteRecordRaw[] = [
   { path: '/', name: 'home', component: HomeView },
   { path: '/calculator', name: 'calculator', component: () => import('./calculator/CalculatorView.vue') },
+  { path: '/apply', name: 'apply', component: () => import('./apply/ApplyView.vue') },
   { path: '/applications', name: 'applications', component: ComingSoonView, meta: { titleKey: 'card.applications.title' } },
   { path: '/family', name: 'family', component: ComingSoonView, meta: { titleKey: 'card.family.title' } },
   { path: '/staff', name: 'staff', component: ComingSoonView, meta: { titleKey: 'card.staff.title' } },

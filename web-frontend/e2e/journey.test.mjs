@@ -1,0 +1,125 @@
+// The whole journey in the browser, with real Keycloak logins (KEYCLOAK_E2E=1): a resident applies for a household
+// of two on a phone, uploads two photos, signs both consents and submits; caseworker1 accepts the case and asks
+// for a document on a desktop; the resident uploads it on My applications. axe-core checks each key screen.
+// Run: PORTAL_URL=http://127.0.0.1:5173 KEYCLOAK_E2E=1 npm run test:e2e  (the portal's origin must be a redirect
+// URI of the Keycloak client portal-web: 8080, 5173 or 18080 in the local realm)
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { DESKTOP, MOBILE, OUT_DIR, PORTAL_URL, assertNoHorizontalScroll, newPage, useBrowser } from './browser.mjs';
+import { assertAccessible, keycloakLogin, nationalId, pngPhoto } from './fixtures.mjs';
+
+useBrowser();
+
+const skip = process.env.KEYCLOAK_E2E === '1' ? false : 'set KEYCLOAK_E2E=1 with the backend and Keycloak running';
+// A new applicant each run: one person may have only one application in progress.
+const sequence = 100 + Math.floor(Math.random() * 800);
+const APPLICANT_ID = nationalId('1986-03-01', sequence);
+const SPOUSE_ID = nationalId('1988-05-10', sequence + 1);
+const shared = { intakeNumber: '' };
+
+async function shot(page, name) {
+  await page.screenshot({ path: `${OUT_DIR}${name}.png`, fullPage: true });
+}
+
+async function next(page) {
+  const before = await page.getByTestId('step-title').textContent();
+  await page.getByTestId('next').click();
+  await page.waitForFunction(
+    (text) => document.querySelector('[data-testid="step-title"]')?.textContent !== text,
+    before,
+    { timeout: 20_000 },
+  );
+}
+
+async function photo(name, colour, stripe) {
+  return { name, mimeType: 'image/png', buffer: pngPhoto(320, 240, colour, stripe) };
+}
+
+test('resident applies on a phone: two members, two photos, consents, intake number', { timeout: 180_000, skip }, async () => {
+  const { page, pageErrors, close } = await newPage('journey-apply', MOBILE);
+  let failed = false;
+  try {
+    await page.goto(`${PORTAL_URL}/apply`);
+    await keycloakLogin(page, 'resident1', 'apply-login');
+    assert.equal(new URL(page.url()).pathname, '/apply', 'back on the apply page after the login');
+    await page.getByTestId('start-new').click();
+
+    // 1 applicant
+    await page.fill('#apply-applicant-name', '李明');
+    await page.fill('#apply-applicant-nationalId', APPLICANT_ID.slice(0, 17) + (APPLICANT_ID[17] === 'X' ? '0' : 'X'));
+    await page.fill('#apply-applicant-phone', '13800001111');
+    await page.fill('#apply-applicant-address', '太原市小店区北营街道 1 号');
+    await page.getByTestId('next').click();
+    await page.getByTestId('apply-applicant-nationalId-error').waitFor();
+    await assertAccessible(page, 'on the applicant step with an error');
+    await shot(page, 'apply-applicant-error');
+    await page.fill('#apply-applicant-nationalId', APPLICANT_ID);
+    await next(page);
+    await page.getByTestId('saved').waitFor();
+    assert.doesNotMatch(page.url(), /\d{17}/, 'no id number in the address');
+
+    // 2 region (defaults), 3 members
+    await next(page);
+    await page.fill('#calc-members-0-birthDate', '1986-03-01');
+    await page.selectOption('#calc-members-0-employment', 'UNEMPLOYED');
+    await page.getByTestId('add-member').click();
+    await page.fill('#calc-members-1-birthDate', '1988-05-10');
+    await page.selectOption('#calc-members-1-employment', 'EMPLOYED');
+    await page.fill('#calc-members-1-monthlyIncome', '900');
+    await assertNoHorizontalScroll(page, 'on the members step at 360 px');
+    await next(page);
+    // 4 money, 5 situation
+    await next(page);
+    await page.fill('#apply-situation', '丈夫失业半年，妻子打零工。');
+    await next(page);
+
+    // 6 review: the screening, every "no" with its reasons
+    await page.getByTestId('may-get').waitFor({ timeout: 20_000 });
+    assert.ok(await page.getByTestId('program-MINIMUM_LIVING_ALLOWANCE').isVisible(), 'MLA can be applied for');
+    await page.getByTestId('not-eligible').locator('summary').click();
+    assert.ok((await page.locator('.changes li').count()) > 0, 'what would change is shown for a "no"');
+    await assertAccessible(page, 'on the review step');
+    await shot(page, 'apply-review');
+    await next(page);
+
+    // 7 documents: two photos, each with its own progress bar
+    await page.getByTestId('doc-ID_CARD').waitFor();
+    await page.getByTestId('file-ID_CARD').setInputFiles([await photo('id-card.png', [200, 180, 160], 0)]);
+    await page.getByTestId('file-HOUSEHOLD_REGISTER').setInputFiles([await photo('register.png', [90, 120, 200], 5)]);
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="upload-row"][data-state="done"]').length === 2, null, { timeout: 30_000 });
+    await page.waitForSelector('[data-testid="doc-ID_CARD"][data-status="UPLOADED"]');
+    await page.waitForSelector('[data-testid="doc-HOUSEHOLD_REGISTER"][data-status="UPLOADED"]');
+    await assertNoHorizontalScroll(page, 'on the documents step at 360 px');
+    await assertAccessible(page, 'on the documents step');
+    await shot(page, 'apply-documents');
+    await next(page);
+
+    // 8 consent of both adults, submit
+    await page.getByTestId('consent-m2').waitFor();
+    await page.getByLabel('我已阅读并同意').check();
+    await page.fill('#apply-consent-m2-id', SPOUSE_ID);
+    await page.getByLabel('这位家人本人已同意核对').check();
+    await assertAccessible(page, 'on the consent step');
+    await shot(page, 'apply-consent');
+    await page.getByTestId('next').click();
+    const number = page.getByTestId('intake-number');
+    await number.waitFor({ timeout: 30_000 });
+    shared.intakeNumber = (await number.textContent()).trim();
+    assert.match(shared.intakeNumber, /^JZ-140105-\d{4}-\d{6}$/);
+    assert.equal(await page.getByTestId('consent-failures').count(), 0, 'the spouse consent was signed');
+    await assertAccessible(page, 'on the confirmation');
+    await shot(page, 'apply-done');
+    await page.setViewportSize(DESKTOP);
+    await shot(page, 'apply-done-desktop');
+
+    const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }));
+    assert.doesNotMatch(stored, /\d{6}(19|20)\d{2}/, 'no id number in localStorage');
+    assert.doesNotMatch(stored, /李明|1380000/, 'no personal data in localStorage');
+    assert.deepEqual(pageErrors, [], 'no uncaught errors in the page');
+  } catch (error) {
+    failed = true;
+    throw error;
+  } finally {
+    await close(failed);
+  }
+});
