@@ -127,6 +127,11 @@ test('resident applies on a phone: two members, two photos, consents, intake num
     await shot(page, 'apply-done');
     await page.setViewportSize(DESKTOP);
     await shot(page, 'apply-done-desktop');
+    await page.getByTestId('lang-switch').click();
+    await page.getByRole('heading', { name: 'Application submitted' }).waitFor();
+    await shot(page, 'apply-done-desktop-en');
+    await page.getByTestId('lang-switch').click();
+    await page.getByRole('heading', { name: '申请已提交' }).waitFor();
 
     const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }));
     assert.doesNotMatch(stored, /\d{6}(19|20)\d{2}/, 'no id number in localStorage');
