@@ -80,13 +80,19 @@ test('resident applies on a phone: two members, two photos, consents, intake num
       await other.page.getByTestId('resume-draft').first().click();
       assert.equal(await other.page.inputValue('#apply-applicant-name'), '李明');
       assert.match(await other.page.inputValue('#apply-applicant-nationalId'), /^1401\*{10}[\dX]{4}$/, 'the id comes back masked');
+      // Saving there makes the phone's copy stale.
+      await other.page.fill('#apply-applicant-address', '太原市小店区北营街道 2 号');
+      await next(other.page);
+      await other.page.getByTestId('saved').waitFor();
     } finally {
       await other.close();
     }
 
-    // 4 money, 5 situation
+    // 4 money: the phone's save is refused (412) and it loads what the other device saved
+    await page.getByTestId('next').click();
+    await page.getByText('这份申请在另一台设备上改过了').waitFor({ timeout: 20_000 });
     await next(page);
-    await page.fill('#apply-situation', '丈夫失业半年，妻子打零工。');
+    // 5 situation    await page.fill('#apply-situation', '丈夫失业半年，妻子打零工。');
     await next(page);
 
     // 6 review: the screening, every "no" with its reasons
@@ -117,11 +123,33 @@ test('resident applies on a phone: two members, two photos, consents, intake num
     await page.getByLabel('这位家人本人已同意核对').check();
     await assertAccessible(page, 'on the consent step');
     await shot(page, 'apply-consent');
+    // The first answer is lost on the way back (the intake is created): the retry sends the same
+    // Idempotency-Key and gets the same intake, not a second one.
+    const keys = [];
+    const submission = (url) => url.pathname === '/api/v1/intakes';
+    await page.route(
+      submission,
+      async (route) => {
+        if (route.request().method() !== 'POST') return route.continue();
+        keys.push(await route.request().headerValue('Idempotency-Key'));
+        if (keys.length === 1) {
+          await route.fetch();
+          return route.abort('failed');
+        }
+        return route.continue();
+      },
+    );
+    await page.getByTestId('next').click();
+    await page.getByText('不会重复提交').waitFor({ timeout: 20_000 });
     await page.getByTestId('next').click();
     const number = page.getByTestId('intake-number');
     await number.waitFor({ timeout: 30_000 });
     shared.intakeNumber = (await number.textContent()).trim();
     assert.match(shared.intakeNumber, /^JZ-140105-\d{4}-\d{6}$/);
+    assert.equal(keys.length, 2, 'submitted twice');
+    assert.match(keys[0], /^[0-9a-f-]{36}$/);
+    assert.equal(keys[1], keys[0], 'the retry sends the same Idempotency-Key');
+    await page.unroute(submission);
     assert.equal(await page.getByTestId('consent-failures').count(), 0, 'the spouse consent was signed');
     await assertAccessible(page, 'on the confirmation');
     await shot(page, 'apply-done');
