@@ -189,6 +189,7 @@ test('caseworker1 accepts the case and asks for a document, on a desktop', { tim
     await page.getByTestId('actions').waitFor();
     assert.match(await page.getByTestId('masked-id').textContent(), /^1401\*{10}[\dX]{4}$/, 'the id is masked');
     assert.doesNotMatch(await page.content(), new RegExp(APPLICANT_ID), 'no full id number on the page');
+    await page.getByTestId('evaluation-reasons').locator('.program-card').waitFor({ timeout: 20_000 });
 
     // A document opens through its presigned link in a new tab.
     const docs = page.getByTestId('case-doc-ID_CARD').getByRole('button');

@@ -227,6 +227,8 @@ export const portalZh = {
   'staff.error.documents': '请至少选一项需要补正的材料',
   'staff.error.reasonZh': '请写明中文理由',
   'staff.error.reasonEn': '请写明英文理由',
+  'staff.evaluation.reasons': '按申请时（{date}）的情况逐条计算',
+  'staff.evaluation.reasonsFailed': '暂时算不出逐条理由，请稍后刷新。',
 };
 
 export const portalEn: Record<keyof typeof portalZh, string> = {
@@ -457,4 +459,6 @@ export const portalEn: Record<keyof typeof portalZh, string> = {
   'staff.error.documents': 'Choose at least one document to ask for',
   'staff.error.reasonZh': 'Please write the reason in Chinese',
   'staff.error.reasonEn': 'Please write the reason in English',
+  'staff.evaluation.reasons': 'Condition by condition, as of the application ({date})',
+  'staff.evaluation.reasonsFailed': 'The reasons cannot be computed now; refresh later.',
 };
