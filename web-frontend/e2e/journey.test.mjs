@@ -277,3 +277,33 @@ test('the resident uploads the requested document on My applications, in senior 
     await close(failed);
   }
 });
+
+test('approver1 sees the county work queue; a resident is told the staff console is not for them', { timeout: 90_000, skip }, async () => {
+  const { page, pageErrors, close } = await newPage('journey-approver', DESKTOP);
+  let failed = false;
+  try {
+    await page.goto(`${PORTAL_URL}/staff`);
+    await keycloakLogin(page, 'approver1', 'staff-login');
+    await page.waitForSelector('.queue-group, [data-testid="queue-empty"]', { timeout: 20_000 });
+    await assertAccessible(page, 'on the approver queue');
+    await shot(page, 'staff-queue-approver');
+    await page.getByTestId('elderly-toggle').click();
+    await assertAccessible(page, 'on the approver queue in senior mode');
+    await shot(page, 'staff-queue-elderly');
+    await page.getByTestId('elderly-toggle').click();
+    assert.deepEqual(pageErrors, [], 'no uncaught errors in the page');
+  } catch (error) {
+    failed = true;
+    throw error;
+  } finally {
+    await close(failed);
+  }
+  const resident = await newPage('journey-not-staff', MOBILE);
+  try {
+    await resident.page.goto(`${PORTAL_URL}/staff`);
+    await keycloakLogin(resident.page, 'resident2', 'staff-login');
+    await resident.page.getByText('这个页面只供经办和审批工作人员使用').waitFor();
+  } finally {
+    await resident.close();
+  }
+});
