@@ -54,6 +54,24 @@ test('resident applies on a phone: two members, two photos, consents, intake num
     await assertAccessible(page, 'on the applicant step with an error');
     await shot(page, 'apply-applicant-error');
     await page.fill('#apply-applicant-nationalId', APPLICANT_ID);
+    // A problem+json 422 from the server is shown next to its field in plain words.
+    const draftWrite = (url) => url.pathname.startsWith('/api/v1/drafts');
+    await page.route(draftWrite, (route) =>
+      route.request().method() === 'GET'
+        ? route.continue()
+        : route.fulfill({
+            status: 422,
+            contentType: 'application/problem+json',
+            body: JSON.stringify({ type: 'urn:assistance:problem:validation', title: 'Invalid request', status: 422,
+              detail: 'One or more fields are invalid.', errors: [{ field: 'applicant.address', message: '地址太长了 / too long' }] }),
+          }),
+    );
+    await page.getByTestId('next').click();
+    const addressError = page.getByTestId('apply-applicant-address-error');
+    await addressError.waitFor();
+    assert.equal((await addressError.textContent()).trim(), '这一项需要改一下（地址太长了）');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'apply-applicant-address', 'the field gets the focus');
+    await page.unroute(draftWrite);
     await next(page);
     await page.getByTestId('saved').waitFor();
     assert.doesNotMatch(page.url(), /\d{17}/, 'no id number in the address');
@@ -106,9 +124,21 @@ test('resident applies on a phone: two members, two photos, consents, intake num
 
     // 7 documents: two photos, each with its own progress bar
     await page.getByTestId('doc-ID_CARD').waitFor();
+    // The first attempt of the first photo is cut off: its row says so and offers a retry.
+    let cut = false;
+    const documentUpload = (url) => url.pathname.endsWith('/documents');
+    await page.route(documentUpload, (route) => {
+      if (cut) return route.continue();
+      cut = true;
+      return route.abort('connectionreset');
+    });
     await page.getByTestId('file-ID_CARD').setInputFiles([await photo('id-card.png', [200, 180, 160], 0)]);
+    await page.getByTestId('upload-retry').waitFor({ timeout: 20_000 });
+    await shot(page, 'apply-upload-failed');
+    await page.getByTestId('upload-retry').click();
     await page.getByTestId('file-HOUSEHOLD_REGISTER').setInputFiles([await photo('register.png', [90, 120, 200], 5)]);
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="upload-row"][data-state="done"]').length === 2, null, { timeout: 30_000 });
+    await page.unroute(documentUpload);
     await page.waitForSelector('[data-testid="doc-ID_CARD"][data-status="UPLOADED"]');
     await page.waitForSelector('[data-testid="doc-HOUSEHOLD_REGISTER"][data-status="UPLOADED"]');
     await assertNoHorizontalScroll(page, 'on the documents step at 360 px');
