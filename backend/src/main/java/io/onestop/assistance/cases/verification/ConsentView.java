@@ -13,7 +13,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record ConsentView(boolean complete, List<MemberConsent> members) {
 
     public record MemberConsent(String memberId, String relationship, boolean adult, boolean signed,
-            OffsetDateTime signedAt, String channel) {
+            OffsetDateTime signedAt, String channel,
+            @Schema(description = "Version of the consent text signed", nullable = true) String consentTextVersion,
+            @Schema(description = "A guardian signed for this member") boolean byGuardian,
+            @Schema(description = "When the consent was revoked; signed is then false", nullable = true) OffsetDateTime revokedAt) {
     }
 
     /** Adults whose consent is missing, as "m2 (SPOUSE)". */
