@@ -9,7 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * adult who cannot sign themself, the guardian who signs for them.
  */
 @Schema(name = "ConsentRequest", example = """
-        {"nationalId":"140105198805100020","channel":"WEB","guardianName":null}""")
+        {"nationalId":"<the member's 18-character id number>","channel":"WEB","guardianName":null}""")
 public record ConsentRequest(
         @NotBlank @Size(max = 18) @Schema(description = "The member's 18-character national id number; never shown again")
         String nationalId,

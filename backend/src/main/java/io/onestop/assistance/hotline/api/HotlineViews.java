@@ -55,8 +55,9 @@ public final class HotlineViews {
             @NotBlank @Size(min = 4, max = 500) @Schema(description = "Why the caller is to be looked up") String reason) {
     }
 
-    @Schema(name = "HotlineSearchRequest", description = "Exactly one of nationalId and phone", example = """
-            {"nationalId":"140105198603010019"}""")
+    // examples name a phone, never an id number: the OpenAPI document is an answer like any other
+    @Schema(name = "HotlineSearchRequest", description = "Exactly one of nationalId (18 characters) and phone", example = """
+            {"phone":"13812345678"}""")
     public record SearchRequest(@Size(max = 18) String nationalId, @Size(max = 11) String phone) {
     }
 
@@ -94,8 +95,8 @@ public final class HotlineViews {
             @NotNull @AssertTrue(message = "the caller must consent verbally to submission and verification") Boolean callerConsented) {
     }
 
-    @Schema(name = "VerbalMemberConsentRequest", example = """
-            {"nationalId":"140105198805100020","guardianName":null,"consentTextVersion":"2026-01"}""")
+    @Schema(name = "VerbalMemberConsentRequest", description = "nationalId: the member's 18-character national id number", example = """
+            {"nationalId":"<the member's 18-character id number>","guardianName":null,"consentTextVersion":"2026-01"}""")
     public record MemberConsentRequest(@NotBlank @Size(max = 18) String nationalId,
             @Size(max = 100) @Schema(nullable = true, description = "The guardian's name when a guardian consents for the member") String guardianName,
             @NotBlank String consentTextVersion) {
