@@ -163,11 +163,14 @@ public class HotlineService {
             Uni<List<Intake>> found = byId ? intakes.byApplicant(hash) : intakes.byApplicantPhone(hash);
             return resident.chain(person -> found.chain(list -> {
                 List<Intake> reachable = list.stream().filter(i -> staff.reaches(i.regionCode, config.scopePrefixLength())).toList();
+                // who the caller is: the id searched for; a phone identifies them only when it points to one person
+                // and no id search has named the caller yet (one phone is often shared within a family)
                 if (byId) {
                     call.callerIdHash = hash;
-                } else if (person != null) {
+                } else if (call.callerIdHash == null && person != null) {
                     call.callerIdHash = person.nationalIdHash;
-                } else if (!reachable.isEmpty() && reachable.stream().map(i -> i.applicantNationalIdHash).distinct().count() == 1) {
+                } else if (call.callerIdHash == null && !reachable.isEmpty()
+                        && reachable.stream().map(i -> i.applicantNationalIdHash).distinct().count() == 1) {
                     call.callerIdHash = reachable.get(0).applicantNationalIdHash;
                 }
                 Uni<Void> remembered = Uni.createFrom().voidItem();

@@ -143,6 +143,12 @@ class HotlineResourceTest {
         hotline().body("{\"nationalId\":\"" + TestData.nationalId() + "\"}").when().post(unknown + "/searches").then().statusCode(404);
         hotline().body("{\"text\":\"备注\"}").when().post(unknown + "/notes").then().statusCode(404);
         hotline().when().get(unknown + "/intakes/" + UUID.randomUUID() + "/status").then().statusCode(404);
+
+        String someoneElses = verifiedCall(reference());
+        db().sql("update hotline_call set staff_subject = 'another-call-handler' where id = $1",
+                io.vertx.mutiny.sqlclient.Tuple.of(UUID.fromString(someoneElses)));
+        hotline().when().get("/api/v1/hotline/calls/" + someoneElses).then().statusCode(404);
+        assertEquals(404, searchById(someoneElses, TestData.nationalId()).statusCode(), "another handler's call is not mine");
     }
 
     @Test
