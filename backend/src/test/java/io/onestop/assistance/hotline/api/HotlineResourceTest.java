@@ -286,6 +286,26 @@ class HotlineResourceTest {
     }
 
     @Test
+    void theResidentFindsTheAssistedDraftOnTheirOwnDeviceAfterRealNameBindingAndSubmitsIt() {
+        String nationalId = TestData.nationalId();
+        String callId = verifiedCall(reference());
+        searchById(callId, nationalId).then().statusCode(200);
+        String draftId = hotline().body(TestData.draft(TestData.HOUSEHOLD_A, nationalId))
+                .when().post("/api/v1/hotline/calls/" + callId + "/drafts").then().statusCode(201).extract().path("draftId");
+
+        String device = Tokens.newResident();
+        given().auth().oauth2(device).when().get("/api/v1/drafts/" + draftId).then().statusCode(404); // not bound yet
+        given().auth().oauth2(device).contentType(ContentType.JSON)
+                .body("{\"nationalId\":\"" + nationalId + "\",\"name\":\"张伟\"}")
+                .when().put("/api/v1/me/real-name").then().statusCode(200);
+        given().auth().oauth2(device).when().get("/api/v1/drafts/" + draftId).then().statusCode(200)
+                .body("applicant.name", equalTo("张伟"));
+        given().auth().oauth2(device).contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body("{\"draftId\":\"" + draftId + "\",\"consent\":true}")
+                .when().post("/api/v1/intakes").then().statusCode(201).body("cases", not(empty()));
+    }
+
+    @Test
     void notesHandOffAndVerbalMemberConsent() {
         String nationalId = TestData.nationalId();
         ExtractableResponse<Response> submitted = CaseFixtures.submit("resident1", TestData.HOUSEHOLD_A, nationalId);
