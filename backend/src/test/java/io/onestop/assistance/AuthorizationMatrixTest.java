@@ -45,6 +45,9 @@ class AuthorizationMatrixTest {
         return new int[] {401, status, 403, status, status, 403, 403};
     }
 
+    private static final String DELEGATION = "{\"nationalId\":\"110101199003074514\",\"phone\":\"13900000000\","
+            + "\"scope\":\"VIEW_STATUS\",\"endsOn\":\"" + java.time.LocalDate.now().plusDays(10) + "\",\"reason\":\"独居老人无手机\"}";
+
     /** Stands for a wx.uploadFile-style multipart body with a small PDF. */
     private static final String MULTIPART = "multipart";
     private static final String UPLOAD_TICKET = "{\"type\":\"ID_CARD\",\"size\":1000,\"contentType\":\"image/jpeg\"}";
@@ -101,6 +104,11 @@ class AuthorizationMatrixTest {
             new Row("GET", "/api/v1/cases/" + UUID.randomUUID() + "/decision/reproduction", null, staff(404, 404)),
             new Row("POST", "/api/v1/cases/" + UUID.randomUUID() + "/applicant/reveal", "{\"reason\":\"核实银行账户\"}",
                     staff(404, 404)),
+            new Row("POST", "/api/v1/intakes/" + UUID.randomUUID() + "/delegations", DELEGATION, residentOnly(404)),
+            new Row("GET", "/api/v1/intakes/" + UUID.randomUUID() + "/delegations", null, residentOnly(404)),
+            new Row("DELETE", "/api/v1/intakes/" + UUID.randomUUID() + "/delegations/" + UUID.randomUUID(), null, residentOnly(404)),
+            new Row("GET", "/api/v1/delegations/received", null, residentOnly(200)),
+            new Row("POST", "/api/v1/cases/" + UUID.randomUUID() + "/delegations", DELEGATION, staff(404, 403)),
             new Row("GET", "/api/v1/public-notices?regionCode=140105", null, PUBLIC),
             new Row("GET", "/api/v1/audit/events?limit=1", null, AUDITOR_ONLY),
             new Row("GET", "/api/v1/audit/verification", null, AUDITOR_ONLY),
