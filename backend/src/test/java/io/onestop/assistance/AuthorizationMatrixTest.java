@@ -109,6 +109,11 @@ class AuthorizationMatrixTest {
             new Row("DELETE", "/api/v1/intakes/" + UUID.randomUUID() + "/delegations/" + UUID.randomUUID(), null, residentOnly(404)),
             new Row("GET", "/api/v1/delegations/received", null, residentOnly(200)),
             new Row("POST", "/api/v1/cases/" + UUID.randomUUID() + "/delegations", DELEGATION, staff(404, 403)),
+            // the no-account status query is public; a malformed body is refused before anything is counted
+            new Row("POST", "/api/v1/status-queries", "{\"intakeNumber\":\"JZ-1\",\"idLast6\":\"12\"}",
+                    new int[] {422, 422, 422, 422, 422, 422, 422}),
+            new Row("POST", "/api/v1/status-queries/" + UUID.randomUUID() + "/verification", "{\"code\":\"123456\"}",
+                    new int[] {404, 404, 404, 404, 404, 404, 404}),
             new Row("GET", "/api/v1/public-notices?regionCode=140105", null, PUBLIC),
             new Row("GET", "/api/v1/audit/events?limit=1", null, AUDITOR_ONLY),
             new Row("GET", "/api/v1/audit/verification", null, AUDITOR_ONLY),

@@ -64,7 +64,7 @@ public class DelegationService {
     @WithTransaction
     public Uni<DelegationView> grantByOwner(Accessor owner, UUID intakeId, DelegationRequest request) {
         validate(request, false);
-        return owned(owner, intakeId).chain(intake -> grant(intake, request, owner.ownerKey(), "resident", null));
+        return owned(owner, intakeId).chain(intake -> grant(intake, request, owner.ownerKey(), owner.residentId(), "resident", null));
     }
 
     /**
@@ -76,7 +76,7 @@ public class DelegationService {
         validate(request, true);
         return cases.inScope(caseworker.scope(), caseId)
                 .chain(c -> intakes.find(c.intakeId))
-                .chain(intake -> grant(intake, request, caseworker.subject(), "caseworker", request.reason().strip()));
+                .chain(intake -> grant(intake, request, caseworker.subject(), null, "caseworker", request.reason().strip()));
     }
 
     /** Every delegation of the owner's intake, newest first, with its state. */
@@ -125,7 +125,8 @@ public class DelegationService {
                 }).toList()));
     }
 
-    private Uni<DelegationView> grant(Intake intake, DelegationRequest request, String grantedBy, String role, String reason) {
+    private Uni<DelegationView> grant(Intake intake, DelegationRequest request, String grantedBy, UUID grantorResidentId,
+            String role, String reason) {
         LocalDate today = LocalDate.now(clock);
         return residents.findByIdAndPhone(request.nationalId(), request.phone()).chain(delegate -> {
             if (delegate == null) {
@@ -135,9 +136,10 @@ public class DelegationService {
                                 + "resident matches this id number and phone; ask your family member to sign in and "
                                 + "complete real-name binding first.");
             }
-            if (intake.applicantNationalIdHash.equals(residents.lookupHash(request.nationalId()))) {
+            if (intake.applicantNationalIdHash.equals(residents.lookupHash(request.nationalId()))
+                    || delegate.residentId().equals(grantorResidentId)) {
                 throw ProblemException.invalid("nationalId",
-                        "不能委托给申请人本人 / the applicant cannot be their own delegate");
+                        "不能委托给申请人或您本人 / neither the applicant nor you can be the delegate");
             }
             return delegations.listActive(intake.id, delegate.residentId(), today).chain(active -> {
                 if (!active.isEmpty()) {
