@@ -104,11 +104,11 @@ class AuthorizationMatrixTest {
             new Row("GET", "/api/v1/cases/" + UUID.randomUUID() + "/decision/reproduction", null, staff(404, 404)),
             new Row("POST", "/api/v1/cases/" + UUID.randomUUID() + "/applicant/reveal", "{\"reason\":\"核实银行账户\"}",
                     staff(404, 404)),
-            new Row("POST", "/api/v1/intakes/" + UUID.randomUUID() + "/delegations", DELEGATION, residentOnly(404)),
+            new Row("POST", "/api/v1/intakes/" + UUID.randomUUID() + "/delegations", DELEGATION, residentOnly(400)),
             new Row("GET", "/api/v1/intakes/" + UUID.randomUUID() + "/delegations", null, residentOnly(404)),
             new Row("DELETE", "/api/v1/intakes/" + UUID.randomUUID() + "/delegations/" + UUID.randomUUID(), null, residentOnly(404)),
             new Row("GET", "/api/v1/delegations/received", null, residentOnly(200)),
-            new Row("POST", "/api/v1/cases/" + UUID.randomUUID() + "/delegations", DELEGATION, staff(404, 403)),
+            new Row("POST", "/api/v1/cases/" + UUID.randomUUID() + "/delegations", DELEGATION, staff(400, 403)),
             // the no-account status query is public; a malformed body is refused before anything is counted
             new Row("POST", "/api/v1/status-queries", "{\"intakeNumber\":\"JZ-1\",\"idLast6\":\"12\"}",
                     new int[] {422, 422, 422, 422, 422, 422, 422}),

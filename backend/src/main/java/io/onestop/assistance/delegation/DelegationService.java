@@ -9,7 +9,10 @@ import io.onestop.assistance.cases.CaseService;
 import io.onestop.assistance.cases.StaffActor;
 import io.onestop.assistance.cases.notice.PublicNoticeEntry;
 import io.onestop.assistance.common.FieldProblem;
+import io.onestop.assistance.common.JsonCodec;
 import io.onestop.assistance.common.ProblemException;
+import io.onestop.assistance.common.idempotency.IdempotencyService;
+import io.onestop.assistance.common.idempotency.IdempotencyService.StoredAnswer;
 import io.onestop.assistance.delegation.api.DelegationRequest;
 import io.onestop.assistance.delegation.api.DelegationView;
 import io.onestop.assistance.delegation.api.ReceivedDelegationView;
@@ -41,6 +44,7 @@ public class DelegationService {
 
     /** The limit: a delegation is granted for at most six months, then granted again if still needed. */
     static final int MAX_MONTHS = 6;
+    static final String GRANT = "GRANT_DELEGATION";
     private static final String NOT_FOUND = "No such application.";
 
     private final DelegationRepository delegations;
@@ -48,35 +52,54 @@ public class DelegationService {
     private final CaseService cases;
     private final ResidentService residents;
     private final AuditLog audit;
+    private final IdempotencyService idempotency;
+    private final JsonCodec json;
     private final Clock clock;
 
     public DelegationService(DelegationRepository delegations, IntakeLookup intakes, CaseService cases,
-            ResidentService residents, AuditLog audit, Clock clock) {
+            ResidentService residents, AuditLog audit, IdempotencyService idempotency, JsonCodec json, Clock clock) {
         this.delegations = delegations;
         this.intakes = intakes;
         this.cases = cases;
         this.residents = residents;
         this.audit = audit;
+        this.idempotency = idempotency;
+        this.json = json;
         this.clock = clock;
     }
 
-    /** The applicant grants a delegation of their intake; 404 for an intake that is not theirs. */
-    @WithTransaction
-    public Uni<DelegationView> grantByOwner(Accessor owner, UUID intakeId, DelegationRequest request) {
+    /**
+     * The applicant grants a delegation of their intake, once per Idempotency-Key (a retry replays the first answer);
+     * 404 for an intake that is not theirs.
+     */
+    public Uni<StoredAnswer> grantByOwner(Accessor owner, String idempotencyKey, UUID intakeId, DelegationRequest request) {
         validate(request, false);
-        return owned(owner, intakeId).chain(intake -> grant(intake, request, owner.ownerKey(), owner.residentId(), "resident", null));
+        return idempotency.once(owner.ownerKey(), idempotencyKey, GRANT, Map.of("intake", intakeId, "request", request),
+                () -> Panache.withTransaction(() -> owned(owner, intakeId)
+                        .chain(intake -> grant(intake, request, owner.ownerKey(), owner.residentId(), "resident", null))
+                        .chain(view -> completed(owner.ownerKey(), idempotencyKey, view))));
     }
 
     /**
      * A caseworker whose agency and region cover the case grants a delegation of the case's intake for an applicant
      * who cannot do it themselves (elderly, no phone); the reason is required and audited. 404 outside their scope.
      */
-    @WithTransaction
-    public Uni<DelegationView> grantByCaseworker(StaffActor caseworker, UUID caseId, DelegationRequest request) {
+    public Uni<StoredAnswer> grantByCaseworker(StaffActor caseworker, String idempotencyKey, UUID caseId,
+            DelegationRequest request) {
         validate(request, true);
-        return cases.inScope(caseworker.scope(), caseId)
-                .chain(c -> intakes.find(c.intakeId))
-                .chain(intake -> grant(intake, request, caseworker.subject(), null, "caseworker", request.reason().strip()));
+        return idempotency.once(caseworker.subject(), idempotencyKey, GRANT, Map.of("case", caseId, "request", request),
+                () -> Panache.withTransaction(() -> cases.inScope(caseworker.scope(), caseId)
+                        .chain(c -> intakes.find(c.intakeId))
+                        .chain(intake -> grant(intake, request, caseworker.subject(), null, "caseworker", request.reason().strip()))
+                        .chain(view -> completed(caseworker.subject(), idempotencyKey, view))));
+    }
+
+    /** 201 with the delegation, recorded for the key in the transaction that made it. */
+    private Uni<StoredAnswer> completed(String caller, String idempotencyKey, DelegationView view) {
+        StoredAnswer answer = new StoredAnswer(201, "/api/v1/intakes/" + view.intakeId() + "/delegations/" + view.id(),
+                json.tree(view));
+        return Panache.getSession().chain(session -> idempotency.complete(session, caller, idempotencyKey, answer))
+                .replaceWith(answer);
     }
 
     /** Every delegation of the owner's intake, newest first, with its state. */

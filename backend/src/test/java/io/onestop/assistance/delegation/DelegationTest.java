@@ -203,21 +203,21 @@ class DelegationTest {
         String path = "/api/v1/intakes/" + intakeId + "/delegations";
 
         String badChecksum = son.nationalId().substring(0, 17) + (son.nationalId().charAt(17) == '1' ? "2" : "1");
-        given().auth().oauth2(applicant.token()).contentType(ContentType.JSON)
+        given().auth().oauth2(applicant.token()).contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
                 .body(Family.request(badChecksum, "13900000007", "VIEW_STATUS", IN_A_MONTH, null))
                 .when().post(path).then().statusCode(422).contentType("application/problem+json")
                 .body("errors.field", hasItem("nationalId"));
-        given().auth().oauth2(applicant.token()).contentType(ContentType.JSON)
+        given().auth().oauth2(applicant.token()).contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
                 .body(Family.request(io.onestop.assistance.testing.TestData.nationalId(), "13900000007", "VIEW_STATUS", IN_A_MONTH, null))
                 .when().post(path).then().statusCode(409).contentType("application/problem+json")
                 .body("type", startsWith("urn:assistance:problem:delegate-not-registered"));
-        given().auth().oauth2(applicant.token()).contentType(ContentType.JSON)
+        given().auth().oauth2(applicant.token()).contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
                 .body(Family.request(son.nationalId(), "13900000007", "VIEW_STATUS", IN_A_MONTH.plusMonths(6), null))
                 .when().post(path).then().statusCode(422).body("errors.field", hasItem("endsOn"));
-        given().auth().oauth2(applicant.token()).contentType(ContentType.JSON)
+        given().auth().oauth2(applicant.token()).contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
                 .body(Family.request(son.nationalId(), "13900000007", "EVERYTHING", IN_A_MONTH, null))
                 .when().post(path).then().statusCode(422).body("errors.field", hasItem("scope"));
-        given().auth().oauth2(applicant.token()).contentType(ContentType.JSON)
+        given().auth().oauth2(applicant.token()).contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
                 .body(Family.request(applicant.nationalId(), "13900000007", "VIEW_STATUS", IN_A_MONTH, null))
                 .when().post(path).then().statusCode(422).body("errors.field", hasItem("nationalId"));
 
@@ -225,11 +225,11 @@ class DelegationTest {
         String sonPhone = Family.freshPhone();
         OwnerSql.run("update resident set phone_enc = '" + protector.encrypt(sonPhone) + "', phone_hash = '"
                 + protector.lookupHash(sonPhone) + "' where national_id_hash = '" + protector.lookupHash(son.nationalId()) + "'");
-        given().auth().oauth2(applicant.token()).contentType(ContentType.JSON)
+        given().auth().oauth2(applicant.token()).contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
                 .body(Family.request(son.nationalId(), "13900000007", "VIEW_STATUS", IN_A_MONTH, null))
                 .when().post(path).then().statusCode(409).body("type", startsWith("urn:assistance:problem:delegate-not-registered"));
         assertEquals(201, Family.grant(applicant, intakeId, son, sonPhone, "VIEW_STATUS", IN_A_MONTH).statusCode());
-        given().auth().oauth2(applicant.token()).contentType(ContentType.JSON)
+        given().auth().oauth2(applicant.token()).contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
                 .body(Family.request(son.nationalId(), sonPhone, "ACT_FOR_ME", IN_A_MONTH, null))
                 .when().post(path).then().statusCode(409).body("type", startsWith("urn:assistance:problem:already-delegated"));
         given().auth().oauth2(applicant.token()).when().get(path).then().body("$", hasSize(1));
@@ -245,16 +245,16 @@ class DelegationTest {
         String path = "/api/v1/cases/" + caseId + "/delegations";
         String reason = "申请人82岁独居无手机，由侄女代为查询进度";
 
-        given().auth().oauth2(Tokens.of("caseworker1")).contentType(ContentType.JSON)
+        given().auth().oauth2(Tokens.of("caseworker1")).contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
                 .body(Family.request(niece.nationalId(), "13900000008", "UPLOAD_DOCUMENTS", IN_A_MONTH, null))
                 .when().post(path).then().statusCode(422).body("errors.field", hasItem("reason"));
-        given().auth().oauth2(Tokens.of("caseworker2")).contentType(ContentType.JSON)
+        given().auth().oauth2(Tokens.of("caseworker2")).contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
                 .body(Family.request(niece.nationalId(), "13900000008", "UPLOAD_DOCUMENTS", IN_A_MONTH, reason))
                 .when().post(path).then().statusCode(404);
-        given().auth().oauth2(Tokens.of("caseworker1")).contentType(ContentType.JSON)
+        given().auth().oauth2(Tokens.of("caseworker1")).contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
                 .body(Family.request(niece.nationalId(), "13900000008", "UPLOAD_DOCUMENTS", IN_A_MONTH, reason))
                 .when().post("/api/v1/cases/" + UUID.randomUUID() + "/delegations").then().statusCode(404);
-        String delegationId = given().auth().oauth2(Tokens.of("caseworker1")).contentType(ContentType.JSON)
+        String delegationId = given().auth().oauth2(Tokens.of("caseworker1")).contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
                 .body(Family.request(niece.nationalId(), "13900000008", "UPLOAD_DOCUMENTS", IN_A_MONTH, reason))
                 .when().post(path).then().statusCode(201)
                 .body("grantedByRole", equalTo("caseworker")).body("reason", equalTo(reason))
@@ -273,6 +273,27 @@ class DelegationTest {
         given().auth().oauth2(applicant.token()).when().delete("/api/v1/intakes/" + intakeId + "/delegations/" + delegationId)
                 .then().statusCode(204);
         given().auth().oauth2(niece.token()).when().get("/api/v1/intakes/" + intakeId + "/status").then().statusCode(404);
+    }
+
+    @Test
+    void aRetriedGrantWithTheSameKeyReplaysTheFirstAnswerAndAnotherBodyIsRefused() {
+        Person applicant = Family.bound("张伟");
+        Person son = Family.bound("张强");
+        String intakeId = Family.intake(applicant, Family.freshPhone()).getString("id");
+        String path = "/api/v1/intakes/" + intakeId + "/delegations";
+        String key = UUID.randomUUID().toString();
+        String body = Family.request(son.nationalId(), "13900000009", "VIEW_STATUS", IN_A_MONTH, null);
+
+        String first = given().auth().oauth2(applicant.token()).contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(body).when().post(path).then().statusCode(201).extract().path("id");
+        given().auth().oauth2(applicant.token()).contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(body).when().post(path).then().statusCode(201).body("id", equalTo(first));
+        given().auth().oauth2(applicant.token()).contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(Family.request(son.nationalId(), "13900000009", "ACT_FOR_ME", IN_A_MONTH, null))
+                .when().post(path).then().statusCode(422);
+        given().auth().oauth2(applicant.token()).contentType(ContentType.JSON)
+                .body(body).when().post(path).then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(applicant.token()).when().get(path).then().body("$", hasSize(1));
     }
 
     @Test

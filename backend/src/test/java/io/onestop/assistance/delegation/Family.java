@@ -57,6 +57,7 @@ final class Family {
     static ExtractableResponse<Response> grant(Person owner, String intakeId, Person delegate, String phone, String scope,
             LocalDate endsOn) {
         return given().auth().oauth2(owner.token()).contentType(ContentType.JSON)
+                .header("Idempotency-Key", UUID.randomUUID().toString())
                 .body(request(delegate.nationalId(), phone, scope, endsOn, null))
                 .when().post("/api/v1/intakes/" + intakeId + "/delegations").then().extract();
     }

@@ -10,7 +10,9 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import io.onestop.assistance.common.idempotency.IdempotencyService.StoredAnswer;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -21,6 +23,8 @@ import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -51,16 +55,19 @@ public class CaseDelegationResource {
                     + "The applicant can see and revoke it like their own.")
     @APIResponse(responseCode = "201", description = "Granted",
             content = @Content(schema = @Schema(implementation = DelegationView.class)))
+    @APIResponse(responseCode = "400", description = "Idempotency-Key missing or not a UUID",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such case in your agency and region",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "No real-name registered resident with this id number and phone, "
             + "or one in force already", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Invalid id number, phone or end date, or no reason",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> grant(@PathParam("caseId") UUID caseId, @Valid @NotNull DelegationRequest request) {
+    public Uni<Response> grant(@PathParam("caseId") UUID caseId,
+            @Parameter(in = ParameterIn.HEADER, required = true, description = IntakeDelegationResource.KEY_DOC)
+            @HeaderParam("Idempotency-Key") String key,
+            @Valid @NotNull DelegationRequest request) {
         StaffActor caseworker = new StaffActor(token.getSubject(), StaffScope.of(token, identity.getRoles()));
-        return delegations.grantByCaseworker(caseworker, caseId, request)
-                .map(view -> Response.created(URI.create("/api/v1/intakes/" + view.intakeId() + "/delegations/" + view.id()))
-                        .entity(view).build());
+        return delegations.grantByCaseworker(caseworker, key, caseId, request).map(IntakeDelegationResource::answer);
     }
 }

@@ -9,7 +9,9 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import io.onestop.assistance.common.idempotency.IdempotencyService.StoredAnswer;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -23,6 +25,8 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -55,18 +59,28 @@ public class IntakeDelegationResource {
                     + "at any time. Audited.")
     @APIResponse(responseCode = "201", description = "Granted; Location names it",
             content = @Content(schema = @Schema(implementation = DelegationView.class)))
+    @APIResponse(responseCode = "400", description = "Idempotency-Key missing or not a UUID",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such intake of mine",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "delegate-not-registered: no real-name registered resident with this "
-            + "id number and phone (one answer for both); already-delegated: this person holds one in force",
+            + "id number and phone (one answer for both); already-delegated: this person holds one in force; or the same "
+            + "Idempotency-Key still in flight",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Id number fails its checksum, bad phone, end date not within 6 months, "
-            + "or the applicant named as their own delegate",
+            + "the applicant or the caller named as the delegate, or the Idempotency-Key was used with another body",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> grant(@PathParam("intakeId") UUID intakeId, @Valid @NotNull DelegationRequest request) {
-        return delegations.grantByOwner(Accessor.of(identity, token), intakeId, request)
-                .map(view -> Response.created(URI.create("/api/v1/intakes/" + intakeId + "/delegations/" + view.id()))
-                        .entity(view).build());
+    public Uni<Response> grant(@PathParam("intakeId") UUID intakeId,
+            @Parameter(in = ParameterIn.HEADER, required = true, description = KEY_DOC) @HeaderParam("Idempotency-Key") String key,
+            @Valid @NotNull DelegationRequest request) {
+        return delegations.grantByOwner(Accessor.of(identity, token), key, intakeId, request).map(IntakeDelegationResource::answer);
+    }
+
+    static final String KEY_DOC = "A UUID chosen by the client; a retry with the same key replays the first answer";
+
+    static Response answer(StoredAnswer answer) {
+        return Response.status(answer.status()).location(URI.create(answer.location()))
+                .type(MediaType.APPLICATION_JSON).entity(answer.body()).build();
     }
 
     @GET
