@@ -45,6 +45,9 @@ class AuthorizationMatrixTest {
         return new int[] {401, status, 403, status, status, 403, 403};
     }
 
+    private static final String DELEGATION = "{\"nationalId\":\"110101199003074514\",\"phone\":\"13900000000\","
+            + "\"scope\":\"VIEW_STATUS\",\"endsOn\":\"" + java.time.LocalDate.now().plusDays(10) + "\",\"reason\":\"独居老人无手机\"}";
+
     /** Stands for a wx.uploadFile-style multipart body with a small PDF. */
     private static final String MULTIPART = "multipart";
     private static final String UPLOAD_TICKET = "{\"type\":\"ID_CARD\",\"size\":1000,\"contentType\":\"image/jpeg\"}";
@@ -109,6 +112,16 @@ class AuthorizationMatrixTest {
             new Row("GET", "/api/v1/cases/" + UUID.randomUUID() + "/decision/reproduction", null, staff(404, 404)),
             new Row("POST", "/api/v1/cases/" + UUID.randomUUID() + "/applicant/reveal", "{\"reason\":\"核实银行账户\"}",
                     staff(404, 404)),
+            new Row("POST", "/api/v1/intakes/" + UUID.randomUUID() + "/delegations", DELEGATION, residentOnly(400)),
+            new Row("GET", "/api/v1/intakes/" + UUID.randomUUID() + "/delegations", null, residentOnly(404)),
+            new Row("DELETE", "/api/v1/intakes/" + UUID.randomUUID() + "/delegations/" + UUID.randomUUID(), null, residentOnly(404)),
+            new Row("GET", "/api/v1/delegations/received", null, residentOnly(200)),
+            new Row("POST", "/api/v1/cases/" + UUID.randomUUID() + "/delegations", DELEGATION, staff(400, 403)),
+            // the no-account status query is public; a malformed body is refused before anything is counted
+            new Row("POST", "/api/v1/status-queries", "{\"intakeNumber\":\"JZ-1\",\"idLast6\":\"12\"}",
+                    new int[] {422, 422, 422, 422, 422, 422, 422}),
+            new Row("POST", "/api/v1/status-queries/" + UUID.randomUUID() + "/verification", "{\"code\":\"123456\"}",
+                    new int[] {404, 404, 404, 404, 404, 404, 404}),
             new Row("GET", "/api/v1/public-notices?regionCode=140105", null, PUBLIC),
             new Row("DELETE", "/api/v1/intakes/" + UUID.randomUUID() + "/verification-consents/m2", null, residentOnly(404)),
             new Row("GET", "/api/v1/verification-consent-texts", null, PUBLIC),

@@ -126,6 +126,55 @@ public class ResidentService {
         return residents.findById(residentId).map(r -> r == null ? null : view(r));
     }
 
+    /** A resident as another resident may name them: by name (masked) only, never their identifiers. */
+    public record Named(UUID residentId, String maskedName, String maskedNationalId) {
+    }
+
+    /**
+     * The registered resident with this national id, when the phone matches the one on their record (a resident
+     * without a phone on record is found by the id alone); null otherwise, so a caller cannot tell an unknown person
+     * from a wrong phone. The id must be valid (checked by the caller, 422). Call inside a session.
+     */
+    public Uni<Named> findByIdAndPhone(String nationalId, String phone) {
+        return residents.findByNationalIdHash(protector.lookupHash(NationalId.normalize(nationalId))).map(resident -> {
+            if (resident == null || (resident.phoneHash != null && !resident.phoneHash.equals(protector.lookupHash(phone)))) {
+                return null;
+            }
+            return named(resident);
+        });
+    }
+
+    /** The keyed look-up hash of a national id, to compare with hashes stored elsewhere. */
+    public String lookupHash(String nationalId) {
+        return protector.lookupHash(NationalId.normalize(nationalId));
+    }
+
+    /** Residents by id, named for other residents (masked). Call inside a session. */
+    public Uni<List<Named>> named(List<UUID> ids) {
+        return ids.isEmpty() ? Uni.createFrom().item(List.of()) : residents.list("id in ?1", ids)
+                .map(list -> list.stream().map(this::named).toList());
+    }
+
+    /** The phone on the record of the resident with this national id hash, in clear for sending a text; or null. */
+    public Uni<String> phoneOf(String nationalIdHash) {
+        return residents.findByNationalIdHash(nationalIdHash)
+                .map(r -> r == null || r.phoneEncrypted == null ? null : protector.decrypt(r.phoneEncrypted));
+    }
+
+    private Named named(Resident resident) {
+        return new Named(resident.id, maskName(resident.name), NationalId.mask(protector.decrypt(resident.nationalIdEncrypted)));
+    }
+
+    /** {@code 张*}: the family name, enough for the person who named them to recognise whom. */
+    private static String maskName(String name) {
+        String trimmed = name.strip();
+        if (trimmed.isEmpty()) {
+            return "*";
+        }
+        int first = trimmed.offsetByCodePoints(0, 1);
+        return trimmed.substring(0, first) + "*".repeat(Math.max(1, trimmed.codePointCount(first, trimmed.length())));
+    }
+
     @WithSession
     public Uni<List<Resident>> findByIds(List<UUID> ids) {
         return residents.list("id in ?1", ids);

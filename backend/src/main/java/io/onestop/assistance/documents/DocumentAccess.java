@@ -1,31 +1,33 @@
 package io.onestop.assistance.documents;
 
+import io.onestop.assistance.access.IntakeAccess;
+import io.onestop.assistance.access.IntakeAccess.CaseArea;
+import io.onestop.assistance.access.IntakeAccess.Grant;
+import io.onestop.assistance.access.IntakeAccess.Kind;
 import io.onestop.assistance.intake.ApplicationOutline;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * The one decision of who may see the documents of an application. Delegated family members (issue 6) are a third
- * grant added here; every endpoint already asks only this method.
+ * Who may do what with the documents of an application. A draft is its owner's alone; for a submitted intake the
+ * one decision of {@link IntakeAccess} applies (owner, family delegate by scope, staff in scope). Every endpoint asks
+ * only this method; call inside a session.
  */
 @ApplicationScoped
 public class DocumentAccess {
 
-    public enum Grant {
-        /** The resident who owns the application: everything, including documents still being scanned. */
-        OWNER,
-        /** Staff whose agency and region cover one of the application's cases: scanned documents only, audited. */
-        STAFF,
-        NONE
+    private final IntakeAccess intakeAccess;
+
+    public DocumentAccess(IntakeAccess intakeAccess) {
+        this.intakeAccess = intakeAccess;
     }
 
-    public Grant grantOf(Caller caller, ApplicationOutline application) {
-        if (caller.isResident() && caller.subject().equals(application.ownerSubject())) {
-            return Grant.OWNER;
+    public Uni<Grant> grantOf(Caller caller, ApplicationOutline application) {
+        if (!application.submitted()) {
+            return Uni.createFrom().item(caller.isResident() && caller.subject().equals(application.ownerSubject())
+                    ? new Grant(Kind.OWNER, null, null) : Grant.NONE);
         }
-        if (caller.isCaseStaff() && application.cases().stream()
-                .anyMatch(c -> caller.scope().covers(c.agency(), c.regionCode()))) {
-            return Grant.STAFF;
-        }
-        return Grant.NONE;
+        return intakeAccess.grantOf(caller.accessor(), application.id(), application.ownerSubject(),
+                application.cases().stream().map(c -> new CaseArea(c.agency(), c.regionCode())).toList());
     }
 }

@@ -3,7 +3,8 @@ package io.onestop.assistance.documents;
 import io.onestop.assistance.access.AuditLog;
 import io.onestop.assistance.common.FieldProblem;
 import io.onestop.assistance.common.ProblemException;
-import io.onestop.assistance.documents.DocumentAccess.Grant;
+import io.onestop.assistance.access.IntakeAccess.Grant;
+import io.onestop.assistance.access.IntakeAccess.Kind;
 import io.onestop.assistance.documents.api.ChecklistView;
 import io.onestop.assistance.documents.api.ChecklistView.Item;
 import io.onestop.assistance.documents.api.ChecklistView.ItemStatus;
@@ -45,6 +46,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.logging.Logger;
@@ -107,22 +109,22 @@ public class DocumentService {
 
     /** The merged checklist; staff see only scanned documents, and their look is audited. */
     public Uni<ChecklistView> checklist(Caller caller, Holder holder) {
-        return Panache.withTransaction(() -> visible(caller, holder).chain(seen -> documents.listHeld(holder.id())
+        return Panache.withTransaction(() -> visible(caller, holder, Grant::mayListDocuments).chain(seen -> documents.listHeld(holder.id())
                 .chain(list -> openRequests(holder).map(open -> checklistOf(seen, list, open)))
-                .call(() -> auditStaff(caller, seen, "VIEW_DOCUMENT_CHECKLIST", "INTAKE", holder.id()))));
+                .call(() -> auditRead(caller, seen, "VIEW_DOCUMENT_CHECKLIST", "INTAKE", holder.id()))));
     }
 
     public Uni<DocumentView> document(Caller caller, Holder holder, UUID documentId) {
-        return Panache.withTransaction(() -> visible(caller, holder).chain(seen -> listed(seen, holder, documentId)
-                .call(doc -> auditStaff(caller, seen, "VIEW_DOCUMENT_DETAILS", "DOCUMENT", doc.id))
+        return Panache.withTransaction(() -> visible(caller, holder, Grant::mayListDocuments).chain(seen -> listed(seen, holder, documentId)
+                .call(doc -> auditRead(caller, seen, "VIEW_DOCUMENT_DETAILS", "DOCUMENT", doc.id))
                 .map(DocumentService::view)));
     }
 
     /** A short-lived presigned GET; every URL handed to staff is an audited view. */
     public Uni<DownloadUrl> downloadUrl(Caller caller, Holder holder, UUID documentId) {
         Executor back = OnContext.current();
-        return Panache.withTransaction(() -> visible(caller, holder).chain(seen -> listed(seen, holder, documentId)
-                        .call(doc -> auditStaff(caller, seen, "VIEW_DOCUMENT", "DOCUMENT", doc.id))))
+        return Panache.withTransaction(() -> visible(caller, holder, Grant::mayDownloadDocuments).chain(seen -> listed(seen, holder, documentId)
+                        .call(doc -> auditRead(caller, seen, "VIEW_DOCUMENT", "DOCUMENT", doc.id))))
                 .chain(doc -> {
                     if (doc.status == DocumentStatus.INFECTED) {
                         throw new ProblemException(410, "document-removed", "Document removed", INFECTED_REASON, null);
@@ -156,18 +158,19 @@ public class DocumentService {
 
     private Uni<Reservation> reserve(Caller caller, Holder holder, DocumentType type, String memberId, Inspected inspected) {
         return Panache.withTransaction(() -> ownedAndOpen(caller, holder)
-                        .chain(() -> documents.findSameBytes(holder.id(), inspected.sha256()))
+                        .chain(seen -> documents.findSameBytes(holder.id(), inspected.sha256())
                         .chain(same -> {
                             if (same != null) {
                                 return Uni.createFrom().item(new Reservation(null, sameBytes(same, type, memberId)));
                             }
-                            Document document = newDocument(caller, holder, type, memberId);
+                            Document document = newDocument(seen, holder, type, memberId);
                             document.sha256 = inspected.sha256();
                             document.sizeBytes = inspected.size();
                             document.contentType = inspected.format().mediaType();
                             return withinLimit(holder).chain(() -> documents.persistAndFlush(document))
+                                    .call(() -> auditUpload(caller, seen, document))
                                     .map(ignored -> new Reservation(document, null));
-                        }))
+                        })))
                 .onFailure(DocumentService::isSameBytesViolation).recoverWithUni(() -> Panache.withSession(
                         () -> documents.findSameBytes(holder.id(), inspected.sha256())
                                 .map(same -> new Reservation(null, sameBytes(same, type, memberId)))));
@@ -184,11 +187,11 @@ public class DocumentService {
                     "must be one of image/jpeg, image/png, image/webp, image/heic, application/pdf");
         }
         Executor back = OnContext.current();
-        return Panache.withTransaction(() -> ownedAndOpen(caller, holder).chain(() -> withinLimit(holder)).chain(() -> {
-                    Document document = newDocument(caller, holder, request.type(), request.memberId());
+        return Panache.withTransaction(() -> ownedAndOpen(caller, holder).chain(seen -> withinLimit(holder).chain(() -> {
+                    Document document = newDocument(seen, holder, request.type(), request.memberId());
                     document.declaredSize = request.size();
-                    return documents.persist(document);
-                }))
+                    return documents.persist(document).call(() -> auditUpload(caller, seen, document));
+                })))
                 .chain(document -> storage.presignedPut(document.objectKey, config.uploadUrlValidity()).emitOn(back)
                         .map(url -> new UploadTicket(document.id, url,
                                 OffsetDateTime.now(clock).plus(config.uploadUrlValidity()),
@@ -277,7 +280,7 @@ public class DocumentService {
 
     /** Removes a document of a draft, or an unfinished upload of an intake; submitted documents stay (evidence). */
     public Uni<Void> delete(Caller caller, Holder holder, UUID documentId) {
-        return Panache.withTransaction(() -> ownedAndOpen(caller, holder).chain(application -> documents
+        return Panache.withTransaction(() -> ownedAndOpen(caller, holder).map(Seen::application).chain(application -> documents
                 .findHeld(holder.id(), documentId).map(document -> {
                     if (document == null || document.status == DocumentStatus.DISCARDED) {
                         throw ProblemException.notFound("No such document.");
@@ -381,27 +384,27 @@ public class DocumentService {
 
     // --- helpers -------------------------------------------------------------------------------------------------
 
-    private Uni<Seen> visible(Caller caller, Holder holder) {
-        return outline(caller, holder).map(application -> {
-            Grant grant = access.grantOf(caller, application);
-            if (grant == Grant.NONE) {
+    /** The application when the caller's grant allows {@code allowed}; 404 otherwise, as for a stranger. */
+    private Uni<Seen> visible(Caller caller, Holder holder, Predicate<Grant> allowed) {
+        return outline(caller, holder).chain(application -> access.grantOf(caller, application).map(grant -> {
+            if (!allowed.test(grant)) {
                 throw ProblemException.notFound("No such application.");
             }
             return new Seen(application, grant);
-        });
+        }));
     }
 
-    /** The caller's own application that still takes documents; 404 for anyone else's. */
-    private Uni<ApplicationOutline> ownedAndOpen(Caller caller, Holder holder) {
-        return visible(caller, holder).map(seen -> {
-            if (seen.grant() != Grant.OWNER) {
-                throw ProblemException.notFound("No such application.");
-            }
+    /**
+     * An application the caller may add documents to (its owner, or a delegate whose scope allows uploads) that still
+     * takes documents; 404 for anyone else's.
+     */
+    private Uni<Seen> ownedAndOpen(Caller caller, Holder holder) {
+        return visible(caller, holder, Grant::mayUploadDocuments).map(seen -> {
             if (!seen.application().open()) {
                 throw ProblemException.conflict("application-closed",
                         "This application is withdrawn or closed; it takes no more documents.");
             }
-            return seen.application();
+            return seen;
         });
     }
 
@@ -423,7 +426,7 @@ public class DocumentService {
     private Uni<Document> listed(Seen seen, Holder holder, UUID documentId) {
         return documents.findHeld(holder.id(), documentId).map(document -> {
             if (document == null || DocumentStatus.NOT_LISTED.contains(document.status)
-                    || (seen.grant() == Grant.STAFF && !DocumentStatus.VISIBLE_TO_STAFF.contains(document.status))) {
+                    || (seen.grant().kind() == Kind.STAFF && !DocumentStatus.VISIBLE_TO_STAFF.contains(document.status))) {
                 throw ProblemException.notFound("No such document.");
             }
             return document;
@@ -448,19 +451,36 @@ public class DocumentService {
                 }).replaceWithVoid();
     }
 
-    private Uni<Void> auditStaff(Caller caller, Seen seen, String action, String objectType, UUID objectId) {
-        if (seen.grant() != Grant.STAFF) {
+    /** Staff looks and family delegates' looks are audited; the owner reading their own documents is not. */
+    private Uni<Void> auditRead(Caller caller, Seen seen, String action, String objectType, UUID objectId) {
+        if (seen.grant().kind() == Kind.STAFF) {
+            return Panache.getSession().chain(session -> audit.record(session, new AuditLog.Entry(caller.subject(),
+                    caller.auditRole(), action, objectType, objectId.toString(), "ALLOWED", null)));
+        }
+        if (seen.grant().isDelegate()) {
+            return Panache.getSession().chain(session -> audit.record(session, new AuditLog.Entry(caller.subject(),
+                    "delegate", "DELEGATE_" + action, objectType, objectId.toString(), "ALLOWED",
+                    "delegation " + seen.grant().delegationId())));
+        }
+        return Uni.createFrom().voidItem();
+    }
+
+    /** A delegate's upload is the applicant's document, and the audit log says who brought it under which delegation. */
+    private Uni<Void> auditUpload(Caller caller, Seen seen, Document document) {
+        if (!seen.grant().isDelegate()) {
             return Uni.createFrom().voidItem();
         }
         return Panache.getSession().chain(session -> audit.record(session, new AuditLog.Entry(caller.subject(),
-                caller.auditRole(), action, objectType, objectId.toString(), "ALLOWED", null)));
+                "delegate", "DELEGATE_UPLOAD_DOCUMENT", "DOCUMENT", document.id.toString(), "ALLOWED",
+                "delegation " + seen.grant().delegationId())));
     }
 
-    private Document newDocument(Caller caller, Holder holder, DocumentType type, String memberId) {
+    private Document newDocument(Seen seen, Holder holder, DocumentType type, String memberId) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         Document document = new Document();
         document.id = UUID.randomUUID();
-        document.ownerSubject = caller.subject();
+        // the application's owner owns every document of it, also one a family delegate uploaded
+        document.ownerSubject = seen.application().ownerSubject();
         if (holder.intake()) {
             document.intakeId = holder.id();
         } else {
@@ -495,7 +515,7 @@ public class DocumentService {
     }
 
     private ChecklistView checklistOf(Seen seen, List<Document> held, List<DocumentRequest> open) {
-        List<Document> shown = seen.grant() == Grant.STAFF
+        List<Document> shown = seen.grant().kind() == Kind.STAFF
                 ? held.stream().filter(d -> DocumentStatus.VISIBLE_TO_STAFF.contains(d.status)).toList() : held;
         List<ApplicationOutline.ProgramMembers> programs = seen.application().programs();
         Set<DocumentType> required = new LinkedHashSet<>(

@@ -51,6 +51,21 @@ public class IntakeLookup {
         return intakes.findById(id);
     }
 
+    /** The intake printed with this number, or null. */
+    public Uni<Intake> byNumber(String intakeNumber) {
+        return intakes.find("intakeNumber", intakeNumber).firstResult();
+    }
+
+    /** The applicant's national id in clear, for comparisons inside the service only (never an answer or a log). */
+    public String applicantNationalId(Intake intake) {
+        return protector.decrypt(intake.applicantNationalIdEncrypted);
+    }
+
+    /** The phone the applicant gave on the application, in clear, to send them a text; null when none. */
+    public String applicantPhone(Intake intake) {
+        return protector.decrypt(intake.applicantPhoneEncrypted);
+    }
+
     public Uni<Map<UUID, Intake>> findAll(Collection<UUID> ids) {
         if (ids.isEmpty()) {
             return Uni.createFrom().item(Map.of());

@@ -1,5 +1,9 @@
 package io.onestop.assistance.intake;
 
+import io.onestop.assistance.access.AuditLog;
+import io.onestop.assistance.access.IntakeAccess;
+import io.onestop.assistance.access.IntakeAccess.Accessor;
+import io.onestop.assistance.access.IntakeAccess.Grant;
 import io.onestop.assistance.access.NationalId;
 import io.onestop.assistance.access.PersonalDataProtector;
 import io.onestop.assistance.common.FieldProblem;
@@ -67,11 +71,13 @@ public class IntakeService {
     private final JsonCodec json;
     private final Clock clock;
     private final CaseLifecycle caseLifecycle;
+    private final IntakeAccess access;
+    private final AuditLog audit;
 
     public IntakeService(DraftService drafts, IntakeRepository intakes, ProgramCaseRepository cases,
             ScreeningService screening, IdempotencyService idempotency, OutboxWriter outbox,
             DraftDocuments draftDocuments, PersonalDataProtector protector, ApplicantCodec applicants, JsonCodec json,
-            Clock clock, CaseLifecycle caseLifecycle) {
+            Clock clock, CaseLifecycle caseLifecycle, IntakeAccess access, AuditLog audit) {
         this.drafts = drafts;
         this.intakes = intakes;
         this.cases = cases;
@@ -84,6 +90,8 @@ public class IntakeService {
         this.json = json;
         this.clock = clock;
         this.caseLifecycle = caseLifecycle;
+        this.access = access;
+        this.audit = audit;
     }
 
     /** A submission ready to be stored: checked, screened and fanned out in memory. */
@@ -114,12 +122,18 @@ public class IntakeService {
                 }));
     }
 
-    /** Withdraws the intake and every open case, as long as no agency has decided yet; repeating it is harmless. */
+    /**
+     * Withdraws the intake and every open case, as long as no agency has decided yet; repeating it is harmless. The
+     * owner may, and a family delegate whose delegation lets them act for the applicant (audited); anyone else gets 404.
+     * A delegate's answer leaves out the applicant and the evaluation (household income, health, members).
+     */
     @WithTransaction
-    public Uni<IntakeView> withdraw(String owner, UUID id) {
-        return owned(owner, id).chain(intake -> cases.listByIntake(id).chain(list -> {
+    public Uni<IntakeView> withdraw(Accessor caller, UUID id) {
+        return mayWithdraw(caller, id).chain(allowed -> cases.listByIntake(id).chain(list -> {
+            Intake intake = allowed.intake();
+            boolean delegate = allowed.grant().isDelegate();
             if (intake.status == Intake.Status.WITHDRAWN) {
-                return Uni.createFrom().item(view(intake, list, true));
+                return Uni.createFrom().item(delegate ? delegateView(intake, list) : view(intake, list, true));
             }
             if (intake.status != Intake.Status.ACTIVE || list.stream().anyMatch(IntakeService::isDecided)) {
                 throw ProblemException.conflict("already-decided",
@@ -131,11 +145,38 @@ public class IntakeService {
             intake.updatedAt = now;
             List<ProgramCase> open = list.stream().filter(IntakeService::isOpen).toList();
             return Panache.getSession()
-                    .chain(session -> end(session, open, CaseLifecycle.Ending.WITHDRAWN_BY_APPLICANT, owner)
+                    .chain(session -> end(session, open, CaseLifecycle.Ending.WITHDRAWN_BY_APPLICANT, caller.ownerKey())
                             .call(() -> outbox.append(session, "INTAKE", id, "INTAKE_WITHDRAWN",
-                                    Map.of("intakeNumber", intake.intakeNumber))))
-                    .map(ignored -> view(intake, list, true));
+                                    Map.of("intakeNumber", intake.intakeNumber)))
+                            .call(() -> !delegate ? Uni.createFrom().voidItem() : audit.record(session, new AuditLog.Entry(
+                                    caller.ownerKey(), "delegate", "DELEGATE_WITHDRAW_INTAKE", "INTAKE", id.toString(), "OK",
+                                    "delegation " + allowed.grant().delegationId()))))
+                    .map(ignored -> delegate ? delegateView(intake, list) : view(intake, list, true));
         }));
+    }
+
+    private record Allowed(Intake intake, Grant grant) {
+    }
+
+    /** The intake when the caller may withdraw it; 404 otherwise, as if it did not exist. */
+    private Uni<Allowed> mayWithdraw(Accessor caller, UUID id) {
+        return intakes.findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("No such application."))
+                // withdrawal is a resident's act: staff close cases through their own transitions
+                .chain(intake -> access.grantOf(caller, id, intake.ownerSubject, List.of()).map(grant -> {
+                    if (!grant.mayWithdraw()) {
+                        throw ProblemException.notFound("No such application.");
+                    }
+                    return new Allowed(intake, grant);
+                }));
+    }
+
+    /** What a delegate acting for the applicant sees of the result: number, state and cases, nothing about the person. */
+    private IntakeView delegateView(Intake intake, List<ProgramCase> caseList) {
+        IntakeView full = view(intake, caseList, false);
+        return new IntakeView(full.id(), full.intakeNumber(), full.status(), null, full.regionCode(), full.revision(),
+                full.parameterVersion(), full.submittedAt(), full.cases().stream().map(c -> new IntakeView.CaseView(c.id(),
+                        c.program(), c.agency(), c.status(), null, c.urgent(), null, null, List.of(), c.closedReason())).toList(),
+                null);
     }
 
     /**

@@ -1,9 +1,13 @@
 package io.onestop.assistance.tracking;
 
+import io.onestop.assistance.access.AuditLog;
+import io.onestop.assistance.access.IntakeAccess;
+import io.onestop.assistance.access.IntakeAccess.Accessor;
 import io.onestop.assistance.cases.CaseEvent;
 import io.onestop.assistance.cases.CaseService;
 import io.onestop.assistance.cases.api.CaseViews.CaseProgress;
 import io.onestop.assistance.cases.api.CaseViews.IntakeProgress;
+import io.onestop.assistance.cases.api.CaseViews.DecisionView;
 import io.onestop.assistance.cases.api.CaseViews.TimelineEntry;
 import io.onestop.assistance.cases.notice.PublicNoticeEntry;
 import io.onestop.assistance.cases.verification.ConsentView;
@@ -15,7 +19,8 @@ import io.onestop.assistance.programs.DocumentType;
 import io.onestop.assistance.programs.LocalizedText;
 import io.onestop.assistance.tracking.StatusView.CaseStatus;
 import io.onestop.assistance.tracking.StatusView.Todo;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -25,25 +30,44 @@ import java.util.stream.Collectors;
 
 /**
  * The one status view of an intake, built once for every viewer; the {@link MaskingPolicy} decides what each may see.
- * Today the resident who submitted reads it; delegated family members and hotline staff plug in with their own
- * access check and policy (issue 6).
+ * The resident who submitted reads it, and family delegates through {@link IntakeAccess} with the DELEGATE policy
+ * (each of their reads audited); the no-account status query builds it with the STATUS_QUERY policy.
  */
 @ApplicationScoped
 public class TrackingService {
 
     private final IntakeLookup intakes;
     private final CaseService cases;
+    private final IntakeAccess access;
+    private final AuditLog audit;
 
-    public TrackingService(IntakeLookup intakes, CaseService cases) {
+    public TrackingService(IntakeLookup intakes, CaseService cases, IntakeAccess access, AuditLog audit) {
         this.intakes = intakes;
         this.cases = cases;
+        this.access = access;
+        this.audit = audit;
     }
 
-    /** The status for the resident who submitted the intake; 404 for anyone else's. */
-    @WithSession
-    public Uni<StatusView> forOwner(String owner, UUID intakeId) {
-        return intakes.owned(owner, intakeId).onItem().ifNull().failWith(() -> ProblemException.notFound("No such application."))
-                .chain(intake -> build(intake, MaskingPolicy.OWNER));
+    /**
+     * The status for the resident who submitted the intake, or for a family delegate with an active delegation (masked,
+     * audited); 404 for anyone else, including a delegate whose delegation expired or was revoked.
+     */
+    @WithTransaction
+    public Uni<StatusView> forResident(Accessor caller, UUID intakeId) {
+        return intakes.find(intakeId).onItem().ifNull().failWith(() -> ProblemException.notFound("No such application."))
+                // the status endpoint is for residents only, so staff scope (the case areas) never decides here
+                .chain(intake -> access.grantOf(caller, intake.id, intake.ownerSubject, List.of()).chain(grant -> {
+                    if (!grant.mayViewStatus()) {
+                        throw ProblemException.notFound("No such application.");
+                    }
+                    if (!grant.isDelegate()) {
+                        return build(intake, MaskingPolicy.OWNER);
+                    }
+                    return Panache.getSession().chain(session -> audit.record(session, new AuditLog.Entry(
+                                    caller.ownerKey(), "delegate", "DELEGATE_READ_STATUS", "INTAKE", intake.id.toString(),
+                                    "ALLOWED", "delegation " + grant.delegationId())))
+                            .chain(() -> build(intake, MaskingPolicy.DELEGATE));
+                }));
     }
 
     /** The view of an intake the caller may see; call inside a session, after checking access. */
@@ -54,13 +78,15 @@ public class TrackingService {
     static StatusView view(Intake intake, IntakeProgress progress, MaskingPolicy policy) {
         List<CaseStatus> caseStatuses = progress.cases().stream().map(c -> new CaseStatus(c.id(), c.program(),
                 c.program().localizedName(), c.program().agency().localizedName(), c.step(), c.step().localizedName(),
-                c.urgent(), c.version(), c.deadline(), c.decision())).toList();
+                c.urgent(), c.version(), c.deadline(), policy.showsDetails() ? c.decision() : outcomeOnly(c.decision())))
+                .toList();
         List<TimelineEntry> timeline = progress.timeline().stream()
                 .filter(e -> !CaseEvent.OBJECTION.equals(e.action())) // objections are for staff to weigh, not for the household
                 .map(e -> new TimelineEntry(e.caseId(), e.program(), e.at(), e.action(), e.from(), e.to(), e.actorRole(),
-                        null, policy.showsNotes() ? e.note() : null, e.reasonCode(), e.documents(), e.text()))
+                        null, policy.showsNotes() ? e.note() : null, policy.showsDetails() ? e.reasonCode() : null, e.documents(), e.text()))
                 .toList();
-        List<Todo> todos = todos(progress);
+        List<Todo> todos = policy.showsDetails() ? todos(progress) : todos(progress).stream()
+                .map(t -> new Todo(t.kind(), t.caseId(), t.program(), t.documents(), null, t.until(), t.text())).toList();
         String overall;
         if (intake.status == Intake.Status.WITHDRAWN) {
             overall = "WITHDRAWN";
@@ -73,6 +99,12 @@ public class TrackingService {
         }
         String name = policy.masksName() ? PublicNoticeEntry.maskName(intake.applicantName) : intake.applicantName;
         return new StatusView(intake.id, intake.intakeNumber, name, overall, caseStatuses, timeline, todos);
+    }
+
+    /** The outcome and date of a decision, without amount or reasons. */
+    private static DecisionView outcomeOnly(DecisionView decision) {
+        return decision == null ? null : new DecisionView(decision.outcome(), null, null, decision.decidedAt(),
+                decision.intakeRevision(), null, null, null, null);
     }
 
     private static List<Todo> todos(IntakeProgress progress) {

@@ -24,7 +24,7 @@ final class DocumentAnswers {
     }
 
     static Caller caller(JsonWebToken token, SecurityIdentity identity) {
-        return new Caller(OwnerKeys.of(identity), StaffScope.of(token, identity.getRoles()));
+        return new Caller(OwnerKeys.of(identity), OwnerKeys.residentId(identity), StaffScope.of(token, identity.getRoles()));
     }
 
     /** 201 for a new document, 200 when the same bytes were already there; Location names it either way. */

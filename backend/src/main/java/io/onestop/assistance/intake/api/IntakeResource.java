@@ -1,5 +1,6 @@
 package io.onestop.assistance.intake.api;
 
+import io.onestop.assistance.access.IntakeAccess.Accessor;
 import io.onestop.assistance.access.OwnerKeys;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.onestop.assistance.common.Problem;
@@ -22,6 +23,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -45,6 +47,9 @@ public class IntakeResource {
 
     @Inject
     SecurityIdentity caller;
+
+    @Inject
+    JsonWebToken token;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -79,12 +84,14 @@ public class IntakeResource {
 
     @POST
     @Path("{id}/withdrawal")
-    @Operation(summary = "Withdraw the intake and all its open cases (before any decision)")
+    @Operation(summary = "Withdraw the intake and all its open cases (before any decision)",
+            description = "The owner, or a family delegate whose delegation has the scope ACT_FOR_ME (audited; the answer "
+                    + "then leaves out the applicant and the evaluation).")
     @APIResponse(responseCode = "200", description = "Withdrawn (repeating is harmless)")
-    @APIResponse(responseCode = "404", description = "No such intake of mine")
+    @APIResponse(responseCode = "404", description = "No such intake of mine, or not delegated to me with ACT_FOR_ME")
     @APIResponse(responseCode = "409", description = "An agency has already decided")
     public Uni<IntakeView> withdraw(@PathParam("id") UUID id) {
-        return intakes.withdraw(OwnerKeys.of(caller), id);
+        return intakes.withdraw(Accessor.of(caller, token), id);
     }
 
     @POST

@@ -1,0 +1,107 @@
+package io.onestop.assistance.access;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * The one decision of what a caller may do with a submitted intake: its owner everything, a family delegate what
+ * the scope of an active delegation allows, case staff whose agency and region cover one of its cases what their
+ * work needs, anyone else nothing. Tracking, documents and intake ask only this; an expired or revoked delegation
+ * is no grant at all, so its former delegate gets the same 404 as a stranger.
+ */
+@ApplicationScoped
+public class IntakeAccess {
+
+    public enum Kind {
+        OWNER, DELEGATE, STAFF, NONE
+    }
+
+    /** What one caller may do with one intake. {@code scope} and {@code delegationId} are set for delegates. */
+    public record Grant(Kind kind, DelegationScope scope, UUID delegationId) {
+
+        public static final Grant NONE = new Grant(Kind.NONE, null, null);
+
+        public boolean isDelegate() {
+            return kind == Kind.DELEGATE;
+        }
+
+        public boolean mayViewStatus() {
+            return kind == Kind.OWNER || kind == Kind.DELEGATE;
+        }
+
+        /** The checklist and document details (type, state), which a delegate needs to answer a request for documents. */
+        public boolean mayListDocuments() {
+            return kind == Kind.OWNER || kind == Kind.STAFF || (kind == Kind.DELEGATE && scope.allowsUpload());
+        }
+
+        /** The bytes of documents: id cards, bank cards, medical records. Never a delegate's. */
+        public boolean mayDownloadDocuments() {
+            return kind == Kind.OWNER || kind == Kind.STAFF;
+        }
+
+        public boolean mayUploadDocuments() {
+            return kind == Kind.OWNER || (kind == Kind.DELEGATE && scope.allowsUpload());
+        }
+
+        public boolean mayWithdraw() {
+            return kind == Kind.OWNER || (kind == Kind.DELEGATE && scope.allowsActing());
+        }
+    }
+
+    /** Who asks: their owner key, their resident id once real-name bound, and their roles and staff scope. */
+    public record Accessor(String ownerKey, UUID residentId, StaffScope scope) {
+
+        public static Accessor of(SecurityIdentity identity, JsonWebToken token) {
+            return new Accessor(OwnerKeys.of(identity), OwnerKeys.residentId(identity), StaffScope.of(token, identity.getRoles()));
+        }
+
+        public boolean isResident() {
+            return scope.hasRole("resident");
+        }
+
+        public boolean isCaseStaff() {
+            return scope.hasRole("caseworker") || scope.hasRole("approver");
+        }
+
+        /** The role named in audit rows. */
+        public String auditRole() {
+            return scope.hasRole("approver") ? "approver" : scope.hasRole("caseworker") ? "caseworker" : "resident";
+        }
+    }
+
+    /** The agency and region that handle one case of the intake: what staff scope is checked against. */
+    public record CaseArea(String agency, String regionCode) {
+    }
+
+    private final ActiveDelegations delegations;
+    private final Clock clock;
+
+    public IntakeAccess(ActiveDelegations delegations, Clock clock) {
+        this.delegations = delegations;
+        this.clock = clock;
+    }
+
+    /** The caller's grant on the intake {@code intakeId} owned by {@code ownerKey}; call inside a session. */
+    public Uni<Grant> grantOf(Accessor caller, UUID intakeId, String ownerKey, List<CaseArea> cases) {
+        if (caller.isResident()) {
+            if (caller.ownerKey().equals(ownerKey)) {
+                return Uni.createFrom().item(new Grant(Kind.OWNER, null, null));
+            }
+            if (caller.residentId() == null) {
+                return Uni.createFrom().item(Grant.NONE); // delegations name real-name bound residents only
+            }
+            return delegations.widestActive(intakeId, caller.residentId(), LocalDate.now(clock))
+                    .map(active -> active == null ? Grant.NONE : new Grant(Kind.DELEGATE, active.scope(), active.delegationId()));
+        }
+        if (caller.isCaseStaff() && cases.stream().anyMatch(c -> caller.scope().covers(c.agency(), c.regionCode()))) {
+            return Uni.createFrom().item(new Grant(Kind.STAFF, null, null));
+        }
+        return Uni.createFrom().item(Grant.NONE);
+    }
+}
