@@ -57,6 +57,12 @@ class AuthorizationMatrixTest {
         return new int[] {401, 403, 403, caseworkerStatus, approverStatus, 403, 403};
     }
 
+    /** Notify: dead letters are for administrators, call-back tasks for the hotline. */
+    private static final int[] ADMIN_ONLY_200 = {401, 403, 403, 403, 403, 200, 403};
+    private static final int[] ADMIN_ONLY_404 = {401, 403, 403, 403, 403, 404, 403};
+    private static final int[] HOTLINE_ONLY_200 = {401, 403, 200, 403, 403, 403, 403};
+    private static final int[] HOTLINE_ONLY_404 = {401, 403, 404, 403, 403, 403, 403};
+
     private static final List<Row> MATRIX = List.of(
             new Row("GET", "/api/v1/portal-config", null, PUBLIC),
             new Row("GET", "/api/v1/programs", null, PUBLIC),
@@ -104,6 +110,16 @@ class AuthorizationMatrixTest {
             new Row("GET", "/api/v1/public-notices?regionCode=140105", null, PUBLIC),
             new Row("GET", "/api/v1/audit/events?limit=1", null, AUDITOR_ONLY),
             new Row("GET", "/api/v1/audit/verification", null, AUDITOR_ONLY),
+            new Row("GET", "/api/v1/inbox", null, residentOnly(200)),
+            new Row("POST", "/api/v1/inbox/999999999/read", null, residentOnly(404)),
+            new Row("GET", "/api/v1/me/notification-preferences", null, residentOnly(200)),
+            new Row("PUT", "/api/v1/me/notification-preferences", "{\"channels\":[\"MINIPROGRAM\",\"SMS\"],\"callMeBack\":false}",
+                    residentOnly(200)),
+            new Row("GET", "/api/v1/notify/dead-letters", null, ADMIN_ONLY_200),
+            new Row("POST", "/api/v1/notify/dead-letters/999999999/retry", null, ADMIN_ONLY_404),
+            new Row("GET", "/api/v1/hotline/callback-tasks", null, HOTLINE_ONLY_200),
+            new Row("POST", "/api/v1/hotline/callback-tasks/" + UUID.randomUUID() + "/completion", "{\"outcome\":\"REACHED\"}",
+                    HOTLINE_ONLY_404),
             new Row("POST", "/api/v1/public-notices/" + UUID.randomUUID() + "/objections", "{\"text\":\"有异议\"}",
                     new int[] {404, 404, 404, 404, 404, 404, 404}));
 

@@ -156,8 +156,12 @@ public class DeliveryWorker {
                     if (push.reached()) {
                         return callMeBack(event.id(), recipient, message).chain(() -> markDelivered(event.id()));
                     }
+                    if (push.error() == null && pushChannels(recipient).isEmpty()) {
+                        // the resident chose the inbox only: it reached them
+                        return callMeBack(event.id(), recipient, message).chain(() -> markDelivered(event.id()));
+                    }
                     if (push.error() == null) {
-                        // nothing could push it (no phone, no channel chosen): the hotline phones the resident
+                        // no chosen channel could push it (no phone, no mini-program login): the hotline phones
                         return callbackTask(event.id(), recipient, message, recipient.callMeBack() ? "CALL_ME_BACK" : "NOT_REACHED")
                                 .chain(() -> markDelivered(event.id()));
                     }
