@@ -23,6 +23,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -139,8 +140,7 @@ class NotificationDeliveryTest {
         assertEquals("DELIVERY_FAILED", task.getString("reason"));
         assertEquals("140105", task.getString("region_code"));
         String taskId = task.getUUID("id").toString();
-        given().auth().oauth2(Tokens.of("hotline1")).when().get("/api/v1/hotline/callback-tasks?limit=100").then()
-                .statusCode(200).body("items.id", hasItem(taskId));
+        assertNotNull(openTask(taskId), "the task on the hotline's list");
 
         // a retry puts it back with fresh tries
         given().auth().oauth2(Tokens.of("admin1")).when().post("/api/v1/notify/dead-letters/" + event + "/retry")
@@ -214,12 +214,11 @@ class NotificationDeliveryTest {
         assertEquals("CALL_ME_BACK", task.getString("reason"));
         String taskId = task.getUUID("id").toString();
 
-        given().auth().oauth2(Tokens.of("hotline1")).when().get("/api/v1/hotline/callback-tasks?limit=100").then()
-                .statusCode(200)
-                .body("items.find { it.id == '" + taskId + "' }.intakeNumber", equalTo(submitted.path("intakeNumber")))
-                .body("items.find { it.id == '" + taskId + "' }.title", equalTo("申请已提交"))
-                .body("items.find { it.id == '" + taskId + "' }.callbackFrom", equalTo("09:00:00"))
-                .body(not(containsString(phone)));
+        Map<String, Object> listed = openTask(taskId);
+        assertEquals(submitted.path("intakeNumber"), listed.get("intakeNumber"));
+        assertEquals("申请已提交", listed.get("title"));
+        assertEquals("09:00:00", listed.get("callbackFrom"));
+        assertFalse(listed.toString().contains(phone));
         given().auth().oauth2(Tokens.of("hotline1")).contentType(ContentType.JSON).body("{\"note\":\"x\"}")
                 .when().post("/api/v1/hotline/callback-tasks/" + taskId + "/completion").then().statusCode(422);
         given().auth().oauth2(Tokens.of("hotline1")).contentType(ContentType.JSON)
@@ -228,10 +227,49 @@ class NotificationDeliveryTest {
                 .body("outcome", equalTo("REACHED"));
         given().auth().oauth2(Tokens.of("hotline1")).contentType(ContentType.JSON).body("{\"outcome\":\"REACHED\"}")
                 .when().post("/api/v1/hotline/callback-tasks/" + taskId + "/completion").then().statusCode(409);
-        given().auth().oauth2(Tokens.of("hotline1")).when().get("/api/v1/hotline/callback-tasks?limit=100").then()
-                .statusCode(200).body("items.id", not(hasItem(taskId)));
+        assertEquals(null, openTask(taskId), "a completed task still listed");
         assertNotNull(db().row("select completed_at from callback_task where id = $1::uuid", taskId)
                 .getOffsetDateTime("completed_at"));
+    }
+
+    @Test
+    void theInboxAndPreferencesFollowTheResidentToRealNameBindingAndTheirOtherLogin() {
+        String web = Tokens.newResident();
+        given().auth().oauth2(web).contentType(ContentType.JSON).body("{\"channels\":[\"SMS\"],\"callMeBack\":false}")
+                .when().put("/api/v1/me/notification-preferences").then().statusCode(200);
+        String nationalId = io.onestop.assistance.testing.TestData.nationalId();
+        String intakeId = NotifyFixtures.submit(web, NotifyFixtures.phone("")).path("id");
+        long event = db().event("INTAKE_SUBMITTED", intakeId);
+        NotifyFixtures.await("the submission delivered", WAIT,
+                () -> db().count("select count(*) from outbox_event where id = $1 and delivered_at is not null", event) == 1);
+
+        for (String login : List.of(web, Tokens.newResident())) {
+            given().auth().oauth2(login).contentType(ContentType.JSON)
+                    .body("{\"nationalId\":\"" + nationalId + "\",\"name\":\"张伟\"}")
+                    .when().put("/api/v1/me/real-name").then().statusCode(200);
+            given().auth().oauth2(login).when().get("/api/v1/inbox").then().statusCode(200)
+                    .body("items.intakeId", hasItem(intakeId));
+            given().auth().oauth2(login).when().get("/api/v1/me/notification-preferences").then().statusCode(200)
+                    .body("channels", equalTo(List.of("SMS")));
+        }
+    }
+
+    /** The task as hotline1 sees it on its open list, paging with the cursor; null when it is not there. */
+    private static Map<String, Object> openTask(String taskId) {
+        String cursor = null;
+        do {
+            var page = given().auth().oauth2(Tokens.of("hotline1"))
+                    .queryParam("limit", 100).queryParams(cursor == null ? Map.of() : Map.of("cursor", cursor))
+                    .when().get("/api/v1/hotline/callback-tasks").then().statusCode(200).extract().jsonPath();
+            List<Map<String, Object>> items = page.getList("items");
+            for (Map<String, Object> item : items) {
+                if (taskId.equals(item.get("id"))) {
+                    return item;
+                }
+            }
+            cursor = page.getString("next");
+        } while (cursor != null);
+        return null;
     }
 
     @Test
