@@ -68,6 +68,10 @@ class AuthorizationMatrixTest {
     private static final String CALL = "/api/v1/hotline/calls/" + UUID.randomUUID();
     private static final String CALL_INTAKE = CALL + "/intakes/" + UUID.randomUUID();
 
+    /** Notify: dead letters are for administrators. */
+    private static final int[] ADMIN_ONLY_200 = {401, 403, 403, 403, 403, 200, 403};
+    private static final int[] ADMIN_ONLY_404 = {401, 403, 403, 403, 403, 404, 403};
+
     private static final List<Row> MATRIX = List.of(
             new Row("GET", "/api/v1/portal-config", null, PUBLIC),
             new Row("GET", "/api/v1/programs", null, PUBLIC),
@@ -143,6 +147,16 @@ class AuthorizationMatrixTest {
             new Row("POST", CALL_INTAKE + "/cases/" + UUID.randomUUID() + "/handoff", "{\"note\":\"请联系\"}", hotlineOnly(404)),
             new Row("GET", "/api/v1/audit/events?limit=1", null, AUDITOR_ONLY),
             new Row("GET", "/api/v1/audit/verification", null, AUDITOR_ONLY),
+            new Row("GET", "/api/v1/inbox", null, residentOnly(200)),
+            new Row("POST", "/api/v1/inbox/999999999/read", null, residentOnly(404)),
+            new Row("GET", "/api/v1/me/notification-preferences", null, residentOnly(200)),
+            new Row("PUT", "/api/v1/me/notification-preferences", "{\"channels\":[\"MINIPROGRAM\",\"SMS\"],\"callMeBack\":false}",
+                    residentOnly(200)),
+            new Row("GET", "/api/v1/notify/dead-letters", null, ADMIN_ONLY_200),
+            new Row("POST", "/api/v1/notify/dead-letters/999999999/retry", null, ADMIN_ONLY_404),
+            new Row("GET", "/api/v1/hotline/callback-tasks", null, hotlineOnly(200)),
+            new Row("POST", "/api/v1/hotline/callback-tasks/" + UUID.randomUUID() + "/completion", "{\"outcome\":\"REACHED\"}",
+                    hotlineOnly(404)),
             new Row("POST", "/api/v1/public-notices/" + UUID.randomUUID() + "/objections", "{\"text\":\"有异议\"}",
                     new int[] {404, 404, 404, 404, 404, 404, 404}));
 

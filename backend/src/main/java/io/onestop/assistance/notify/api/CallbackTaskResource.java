@@ -1,0 +1,90 @@
+package io.onestop.assistance.notify.api;
+
+import io.onestop.assistance.access.OwnerKeys;
+import io.onestop.assistance.common.Problem;
+import io.onestop.assistance.common.ProblemException;
+import io.onestop.assistance.notify.CallbackTaskService;
+import io.onestop.assistance.notify.CallbackTaskService.CallbackTask;
+import io.onestop.assistance.notify.CallbackTaskService.Outcome;
+import io.onestop.assistance.notify.CallbackTaskService.Page;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The hotline's call-back list, scoped to the staff member's region (the {@code regionCode} claim). */
+@Path("/api/v1/hotline/callback-tasks")
+@Tag(name = "notify")
+@RolesAllowed("hotline")
+@Produces(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "401", description = "No or expired token")
+@APIResponse(responseCode = "403", description = "Not hotline staff")
+public class CallbackTaskResource {
+
+    @Schema(name = "CallbackCompletion", example = "{\"outcome\": \"REACHED\", \"note\": \"已告知受理结果\"}")
+    public record Completion(Outcome outcome, String note) {
+    }
+
+    @Inject
+    CallbackTaskService tasks;
+
+    @Inject
+    SecurityIdentity caller;
+
+    @GET
+    @Operation(summary = "Open call-back tasks of my region, oldest first; cursor pagination")
+    @APIResponse(responseCode = "200", description = "A page; `next` is the cursor of the following page, null on the last",
+            content = @Content(schema = @Schema(implementation = Page.class)))
+    @APIResponse(responseCode = "422", description = "A bad cursor or limit",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Page> open(@QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+        return tasks.open(region(), cursor, Cursors.limit(limit));
+    }
+
+    @POST
+    @Path("{id}/completion")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record the call: its outcome and a short note (no identifiers in the note)")
+    @APIResponse(responseCode = "200", description = "The completed task",
+            content = @Content(schema = @Schema(implementation = CallbackTask.class)))
+    @APIResponse(responseCode = "404", description = "No such task in my region",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Already completed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "No outcome, or a note longer than 500 characters",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<CallbackTask> complete(@PathParam("id") String id, Completion completion) {
+        UUID taskId;
+        try {
+            taskId = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound("No call-back task with this id in your region.");
+        }
+        if (completion == null || completion.outcome() == null) {
+            throw ProblemException.invalid("outcome", "must be one of REACHED, NO_ANSWER, WRONG_NUMBER, DECLINED");
+        }
+        if (completion.note() != null && completion.note().length() > 500) {
+            throw ProblemException.invalid("note", "must be at most 500 characters");
+        }
+        return tasks.complete(region(), taskId, OwnerKeys.subject(caller), completion.outcome(), completion.note());
+    }
+
+    private String region() {
+        return caller.getPrincipal() instanceof JsonWebToken token ? token.getClaim("regionCode") : null;
+    }
+}
