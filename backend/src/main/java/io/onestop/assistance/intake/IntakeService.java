@@ -1,5 +1,6 @@
 package io.onestop.assistance.intake;
 
+import io.onestop.assistance.access.AuditLog;
 import io.onestop.assistance.access.NationalId;
 import io.onestop.assistance.access.PersonalDataProtector;
 import io.onestop.assistance.common.FieldProblem;
@@ -67,11 +68,13 @@ public class IntakeService {
     private final JsonCodec json;
     private final Clock clock;
     private final CaseLifecycle caseLifecycle;
+    private final AuditLog audit;
 
     public IntakeService(DraftService drafts, IntakeRepository intakes, ProgramCaseRepository cases,
             ScreeningService screening, IdempotencyService idempotency, OutboxWriter outbox,
             DraftDocuments draftDocuments, PersonalDataProtector protector, ApplicantCodec applicants, JsonCodec json,
-            Clock clock, CaseLifecycle caseLifecycle) {
+            Clock clock, CaseLifecycle caseLifecycle, AuditLog audit) {
+        this.audit = audit;
         this.drafts = drafts;
         this.intakes = intakes;
         this.cases = cases;
@@ -196,6 +199,11 @@ public class IntakeService {
                                     "programs", opened.stream().map(c -> c.program).toList())))
                             .call(() -> draftDocuments.followToIntake(session, draftId, intake.id))
                             .call(() -> drafts.deleteWithin(owner, draftId))
+                            // The submission stores the applicant's personal data: audited in the same transaction,
+                            // last, because the audit chain's lock serializes writers until commit.
+                            // The owner key names the resident (a pseudonym, never the national id).
+                            .call(() -> audit.record(session, new AuditLog.Entry(owner, "resident", "INTAKE_SUBMIT",
+                                    "INTAKE", intake.id.toString(), "OK", null)))
                             .map(ignored -> created(intake, opened))
                             .call(answer -> idempotency.complete(session, owner, idempotencyKey, answer));
                 }));
