@@ -76,6 +76,20 @@ public class ProblemMapper {
         return builder.build();
     }
 
+    /** No or no valid login for an endpoint that needs one: 401 with the Bearer challenge, as problem+json. */
+    @ServerExceptionMapper({io.quarkus.security.UnauthorizedException.class,
+            io.quarkus.security.AuthenticationFailedException.class})
+    public Response unauthenticated(RuntimeException e) {
+        return Response.fromResponse(answer(Problem.of("unauthenticated", "Login required", 401,
+                "This request needs a valid access token.", null))).header("WWW-Authenticate", "Bearer").build();
+    }
+
+    /** Logged in, but the role or scope does not allow this request. */
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e) {
+        return answer(Problem.of("forbidden", "Not allowed", 403, "Your role does not allow this request.", null));
+    }
+
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e) {
         // The reference lets an operator find the log line; the log line holds no request data.
