@@ -97,6 +97,10 @@ public class ProblemMapper {
         if (DependencyFailure.isUnavailable(e)) {
             return unavailable(e, reference);
         }
+        if (e instanceof java.io.IOException && e.getMessage() != null && e.getMessage().contains("multipart")) {
+            // RESTEasy's multipart parser reports a truncated or broken body this way: the client's fault, a 400
+            return domain(ProblemException.badRequest("The multipart body is malformed or incomplete."));
+        }
         LOG.errorf(e, "Unexpected error %s", reference);
         return answer(Problem.of("internal", "Internal error", 500,
                 "Something went wrong on our side. Reference: " + reference, null));

@@ -48,6 +48,13 @@ class DependencyUnavailableTest {
         assertEquals(500, mapper.unexpected(new PgException("duplicate key", "ERROR", "23505", null)).getStatus());
     }
 
+    @Test
+    void truncatedMultipartBodyIs400NotA500() {
+        Response answer = mapper.unexpected(new java.io.IOException("Connection terminated reading multipart data"));
+        assertEquals(400, answer.getStatus());
+        assertEquals(Problem.MEDIA_TYPE, answer.getMediaType().toString());
+    }
+
     private static void assertUnavailable(Response answer) {
         assertEquals(503, answer.getStatus());
         assertEquals(Problem.MEDIA_TYPE, answer.getMediaType().toString());
