@@ -20,6 +20,11 @@ const SIZES = smoke
   ? { kill9: { submissions: 50, kills: 1, concurrency: 6 }, pg: { restarts: 1, outageMs: 2000 }, s3: { seconds: 2 }, fuzz: 400 }
   : { kill9: { submissions: 20000, kills: 5, concurrency: 12 }, pg: { restarts: 2, outageMs: 5000 }, s3: { seconds: 15 }, fuzz: 10000 };
 
+// FAULTS_SUBMISSIONS, FAULTS_KILLS and FAULTS_FUZZ resize a run (e.g. a medium run between smoke and full).
+if (process.env.FAULTS_SUBMISSIONS) SIZES.kill9.submissions = Number(process.env.FAULTS_SUBMISSIONS);
+if (process.env.FAULTS_KILLS) SIZES.kill9.kills = Number(process.env.FAULTS_KILLS);
+if (process.env.FAULTS_FUZZ) SIZES.fuzz = Number(process.env.FAULTS_FUZZ);
+
 const PG_PORT = Number(process.env.FAULTS_PG_PORT ?? 5442);
 const S3_PORT = Number(process.env.FAULTS_S3_PORT ?? 9042);
 const HTTP_PORT = Number(process.env.FAULTS_HTTP_PORT ?? 18142);
@@ -338,7 +343,9 @@ async function main() {
         results.scenarios[name] = { ok: false, error: String(e.stack ?? e) };
       }
       log(`${name}: ${results.scenarios[name].ok ? 'ok' : 'FAILED'} (${((now() - t) / 1000).toFixed(1)} s)`);
-      if (!backend.alive() || !(await backendReady(backendUrl).catch(() => false))) {
+      // the next scenario starts from a ready backend; after an outage readiness may lag a moment
+      const ready = backend.alive() && await waitFor('backend', () => backendReady(backendUrl), 15000, backend).then(() => true, () => false);
+      if (!ready) {
         await backend.stop();
         await startBackend();
       }
