@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.onestop.assistance.testing.LocalStackResource;
 import io.onestop.assistance.testing.OnVertx;
+import io.onestop.assistance.testing.OwnerSql;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.Vertx;
-import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -27,16 +27,12 @@ class DraftRepositoryTest {
     DraftRepository drafts;
 
     @Inject
-    Pool pool;
-
-    @Inject
     Vertx vertx;
 
     @Test
     void flywayMigratedTheSchema() {
-        String version = OnVertx.await(vertx, () -> pool.query(
-                        "select max(version) from flyway_schema_history where success").execute()
-                .map(rows -> rows.iterator().next().getString(0)));
+        // the history belongs to the schema owner; the application role may not even read it
+        String version = OwnerSql.queryString("select max(version::int) from flyway_schema_history where success");
         assertTrue(Integer.parseInt(version) >= 1);
     }
 

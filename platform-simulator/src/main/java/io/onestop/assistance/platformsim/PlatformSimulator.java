@@ -39,6 +39,10 @@ import java.util.regex.Pattern;
  * Subscribe messages need an acceptance ({@code POST /sim/subscriptions?openid=&template_id=}), as the platform
  * needs the user's one-time consent; without one the send answers 43101. Sent messages are recorded
  * ({@code GET /sim/messages}).
+ *
+ * <p>It also stands in for the SMS provider: {@code POST /sms/send} with {@code {"phone":"...","text":"..."}} answers
+ * {@code errcode 0} and records the text ({@code GET /sim/sms?phone=} lists a number's texts, oldest first); a
+ * number ending in {@code 0000} is unreachable (errcode 1001), so callers can prove their fallback.
  */
 public final class PlatformSimulator implements AutoCloseable {
 
@@ -50,17 +54,21 @@ public final class PlatformSimulator implements AutoCloseable {
     private static final Pattern CODE = Pattern.compile("\"code\"\\s*:\\s*\"([^\"\\\\]*)\"");
     private static final Pattern TOUSER = Pattern.compile("\"touser\"\\s*:\\s*\"([^\"\\\\]*)\"");
     private static final Pattern TEMPLATE = Pattern.compile("\"template_id\"\\s*:\\s*\"([^\"\\\\]*)\"");
+    private static final Pattern PHONE = Pattern.compile("\"phone\"\\s*:\\s*\"([^\"\\\\]*)\"");
+    private static final Pattern TEXT = Pattern.compile("\"text\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
     private static final Pattern THING = Pattern.compile("\"(thing\\d+)\"\\s*:\\s*\\{\\s*\"value\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
-    private static final Map<Integer, String> MESSAGES = Map.of(
-            -1, "system error",
-            40029, "invalid code",
-            45011, "api minute-quota reach limit  mustslower  retry next minute",
-            40226, "high risk level user, code blocked",
-            40013, "invalid appid",
-            40125, "invalid appsecret",
-            40001, "invalid credential, access_token is invalid or not latest",
-            43101, "user refuse to accept the msg",
-            47003, "argument invalid! data.thing.value exceeds 20 characters");
+    private static final Map<Integer, String> MESSAGES = Map.ofEntries(
+            Map.entry(-1, "system error"),
+            Map.entry(40029, "invalid code"),
+            Map.entry(45011, "api minute-quota reach limit  mustslower  retry next minute"),
+            Map.entry(40226, "high risk level user, code blocked"),
+            Map.entry(40013, "invalid appid"),
+            Map.entry(40125, "invalid appsecret"),
+            Map.entry(40001, "invalid credential, access_token is invalid or not latest"),
+            Map.entry(43101, "user refuse to accept the msg"),
+            Map.entry(47003, "argument invalid! data.thing.value exceeds 20 characters"),
+            Map.entry(1000, "invalid phone or text"),
+            Map.entry(1001, "phone unreachable"));
 
     private final HttpServer server;
     private final String appId;
@@ -71,6 +79,7 @@ public final class PlatformSimulator implements AutoCloseable {
     private final Set<String> accessTokens = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicInteger> acceptances = new ConcurrentHashMap<>();
     private final List<String> sentMessages = new CopyOnWriteArrayList<>();
+    private final Map<String, List<String>> smsByPhone = new ConcurrentHashMap<>();
 
     private PlatformSimulator(HttpServer server, String appId, String appSecret) {
         this.server = server;
@@ -129,6 +138,11 @@ public final class PlatformSimulator implements AutoCloseable {
         return List.copyOf(sentMessages);
     }
 
+    /** Texts sent by SMS to this number, oldest first. */
+    public List<String> smsTo(String phone) {
+        return List.copyOf(smsByPhone.getOrDefault(phone, List.of()));
+    }
+
     @Override
     public void close() {
         server.stop(0);
@@ -155,6 +169,9 @@ public final class PlatformSimulator implements AutoCloseable {
                 }
                 case "GET /sim/messages" -> send(exchange, 200, "application/json",
                         "[" + String.join(",", sentMessages) + "]");
+                case "POST /sms/send" -> send(exchange, 200, "application/json", sms(body));
+                case "GET /sim/sms" -> send(exchange, 200, "application/json", smsTo(query.getOrDefault("phone", ""))
+                        .stream().map(PlatformSimulator::quote).collect(java.util.stream.Collectors.joining(",", "[", "]")));
                 default -> send(exchange, 404, "application/json", "{\"errcode\":404,\"errmsg\":\"not found\"}");
             }
         }
@@ -231,6 +248,23 @@ public final class PlatformSimulator implements AutoCloseable {
         }
         sentMessages.add(body);
         return error(0);
+    }
+
+    private String sms(String body) {
+        String phone = first(PHONE, body);
+        String text = first(TEXT, body);
+        if (phone == null || !phone.matches("1\\d{10}") || text == null || text.isBlank()) {
+            return error(1000);
+        }
+        if (phone.endsWith("0000")) {
+            return error(1001);
+        }
+        smsByPhone.computeIfAbsent(phone, key -> new CopyOnWriteArrayList<>()).add(unescape(text));
+        return error(0);
+    }
+
+    private static String quote(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     /** The errcode a scripted code asks for, or null for a code that should succeed. */
