@@ -20,6 +20,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+    /** PostgreSQL restarts and S3 failovers take seconds; clients wait this long before retrying. */
+    static final String RETRY_AFTER_SECONDS = "2";
 
     @ServerExceptionMapper
     public Response domain(ProblemException e) {
@@ -74,13 +76,55 @@ public class ProblemMapper {
         return builder.build();
     }
 
+    /** No or no valid login for an endpoint that needs one: 401 with the Bearer challenge, as problem+json. */
+    @ServerExceptionMapper({io.quarkus.security.UnauthorizedException.class,
+            io.quarkus.security.AuthenticationFailedException.class})
+    public Response unauthenticated(RuntimeException e) {
+        return Response.fromResponse(answer(Problem.of("unauthenticated", "Login required", 401,
+                "This request needs a valid access token.", null))).header("WWW-Authenticate", "Bearer").build();
+    }
+
+    /** Logged in, but the role or scope does not allow this request. */
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e) {
+        return answer(Problem.of("forbidden", "Not allowed", 403, "Your role does not allow this request.", null));
+    }
+
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e) {
         // The reference lets an operator find the log line; the log line holds no request data.
         String reference = UUID.randomUUID().toString();
+        if (DependencyFailure.isUnavailable(e)) {
+            return unavailable(e, reference);
+        }
+        if (e instanceof java.io.IOException && e.getMessage() != null && e.getMessage().contains("multipart")) {
+            // RESTEasy's multipart parser reports a truncated or broken body this way: the client's fault, a 400
+            return domain(ProblemException.badRequest("The multipart body is malformed or incomplete."));
+        }
         LOG.errorf(e, "Unexpected error %s", reference);
         return answer(Problem.of("internal", "Internal error", 500,
                 "Something went wrong on our side. Reference: " + reference, null));
+    }
+
+    /**
+     * PostgreSQL or the S3 store is unreachable (stopped, restarting, paused): a 503 the client may retry, not a
+     * 500. The transaction, if any, did not commit; a retry with the same Idempotency-Key is safe.
+     */
+    private static Response unavailable(Throwable e, String reference) {
+        LOG.warnf("Dependency unavailable %s: %s", reference, rootMessage(e));
+        return Response.fromResponse(answer(Problem.of("unavailable", "Service temporarily unavailable", 503,
+                        "A system this service depends on is briefly unreachable. Please try again in a few seconds; "
+                                + "repeating the same request is safe. Reference: " + reference, null)))
+                .header("Retry-After", RETRY_AFTER_SECONDS)
+                .build();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
     }
 
     static Response answer(Problem problem) {

@@ -83,5 +83,12 @@ class IntakeServiceTest {
                         where i.owner_subject = any($1)""")
                 .execute(Tuple.of(owners.toArray(String[]::new))).map(rows -> rows.iterator().next().getLong(0)));
         assertEquals(3L * RESIDENTS, cases);
+
+        // each submission stores personal data, so each leaves its audit row (the fault runs found none)
+        long audited = OnVertx.await(vertx, () -> pool.preparedQuery("""
+                        select count(*) from audit_event a join intake i on a.object_id = i.id::text
+                        where a.action = 'INTAKE_SUBMIT' and a.object_type = 'INTAKE' and i.owner_subject = any($1)""")
+                .execute(Tuple.of(owners.toArray(String[]::new))).map(rows -> rows.iterator().next().getLong(0)));
+        assertEquals(RESIDENTS, audited);
     }
 }

@@ -29,17 +29,17 @@ import org.hibernate.reactive.mutiny.Mutiny;
 @ApplicationScoped
 public class IdempotencyService {
 
-    /** A claim older than this belongs to a request that died (crash, kill -9) and may be taken over. */
-    static final Duration ABANDONED_AFTER = Duration.ofSeconds(60);
-
     private final Pool pool;
     private final ObjectMapper mapper;
     private final Clock clock;
+    /** A claim older than this belongs to a request that died (crash, kill -9) and may be taken over. */
+    private final Duration abandonedAfter;
 
-    public IdempotencyService(Pool pool, ObjectMapper mapper, Clock clock) {
+    public IdempotencyService(Pool pool, ObjectMapper mapper, Clock clock, IdempotencyConfig config) {
         this.pool = pool;
         this.mapper = mapper.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
         this.clock = clock;
+        this.abandonedAfter = config.abandonedAfter();
     }
 
     /** The answer of a create request, as first given. */
@@ -99,7 +99,7 @@ public class IdempotencyService {
                           where idempotency_record.state = 'IN_FLIGHT' and idempotency_record.created_at < $6
                             and idempotency_record.request_hash = excluded.request_hash
                         returning idempotency_key""")
-                .execute(Tuple.of(owner, key, operation, hash, now, now.minus(ABANDONED_AFTER)))
+                .execute(Tuple.of(owner, key, operation, hash, now, now.minus(abandonedAfter)))
                 .chain(claimed -> claimed.size() == 1 ? Uni.createFrom().nullItem() : existing(owner, key, operation, hash));
     }
 

@@ -49,6 +49,8 @@ public class MinioObjectStorage implements ObjectStorage {
                 .region(config.region())
                 .credentials(config.accessKey(), config.secretKey())
                 .build();
+        this.client.setTimeout(config.connectTimeout().toMillis(), config.writeTimeout().toMillis(),
+                config.readTimeout().toMillis());
         this.bucket = config.bucket();
     }
 

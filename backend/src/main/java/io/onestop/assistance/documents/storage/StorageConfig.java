@@ -2,6 +2,7 @@ package io.onestop.assistance.documents.storage;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /** S3 connection of the document store. */
 @ConfigMapping(prefix = "assistance.storage")
@@ -24,4 +25,19 @@ public interface StorageConfig {
     /** Signing region; fixed so that presigning never needs a network round trip to discover it. */
     @WithDefault("us-east-1")
     String region();
+
+    /** TCP connect timeout: a store that is down is reported at once (503), not after the client's 5 minutes. */
+    @WithDefault("2S")
+    Duration connectTimeout();
+
+    /**
+     * Longest wait for the store's answer once a request is sent: a paused or hung store fails an upload after this
+     * (503 with Retry-After) instead of holding the resident's request open.
+     */
+    @WithDefault("5S")
+    Duration readTimeout();
+
+    /** Longest stall while sending one part of an upload. */
+    @WithDefault("10S")
+    Duration writeTimeout();
 }
