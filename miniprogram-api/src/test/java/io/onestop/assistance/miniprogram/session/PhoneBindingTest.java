@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.containsString;
 
 import io.onestop.assistance.miniprogram.BackendProcess;
 import io.onestop.assistance.testing.TestData;
+import io.onestop.assistance.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
@@ -51,11 +52,16 @@ class PhoneBindingTest {
                 .then().statusCode(409).contentType("application/problem+json")
                 .body("type", equalTo("urn:assistance:problem:real-name-required"));
 
-        given().auth().oauth2(resident).contentType(ContentType.JSON)
+        String residentId = given().auth().oauth2(resident).contentType(ContentType.JSON)
                 .body("{\"nationalId\":\"" + TestData.nationalId() + "\",\"name\":\"李娜\"}")
-                .when().put(url("/api/v1/me/real-name")).then().statusCode(200);
+                .when().put(url("/api/v1/me/real-name")).then().statusCode(200).extract().path("residentId");
         given().auth().oauth2(assertion).when().put(url(PHONE))
                 .then().statusCode(200).body("phone", equalTo("139****0001")).body("countryCode", equalTo("86"))
+                .body(not(containsString("13912340001")));
+        // Audited, without the number.
+        given().auth().oauth2(Tokens.of("auditor1")).queryParam("action", "PHONE_BIND").queryParam("objectId", residentId)
+                .when().get(url("/api/v1/audit/events"))
+                .then().statusCode(200).body("items.size()", equalTo(1)).body("items[0].objectType", equalTo("RESIDENT"))
                 .body(not(containsString("13912340001")));
         // The resident's ordinary token (another login of the same person would do too) sees it, masked.
         given().auth().oauth2(resident).when().get(url("/api/v1/me"))
