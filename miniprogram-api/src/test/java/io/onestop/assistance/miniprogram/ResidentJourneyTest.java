@@ -179,6 +179,17 @@ class ResidentJourneyTest {
                 .then().statusCode(200).body("data.todos.kind", not(hasItem("DOCUMENTS_REQUESTED")))
                 .body("data.overallState", equalTo("IN_PROGRESS"));
 
+        // A change of circumstances, retried with the same key: evaluated once.
+        String revisionKey = UUID.randomUUID().toString();
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body("{\"household\":" + TestData.HOUSEHOLD_A + ",\"idempotencyKey\":\"" + revisionKey + "\"}")
+                .when().post("/mp/v1/intakes/" + intakeId + "/revisions")
+                .then().statusCode(200).body("errcode", equalTo(0)).body("data.revision", equalTo(2));
+        given().auth().oauth2(token).contentType(ContentType.JSON).header("Idempotency-Key", revisionKey)
+                .body("{\"household\":" + TestData.HOUSEHOLD_A + "}")
+                .when().post("/mp/v1/intakes/" + intakeId + "/revisions")
+                .then().statusCode(200).body("errcode", equalTo(0)).body("data.revision", equalTo(2));
+
         given().auth().oauth2(token).when().post("/mp/v1/intakes/" + intakeId + "/withdrawal")
                 .then().statusCode(200).body("errcode", equalTo(0)).body("data.id", equalTo(intakeId));
         given().auth().oauth2(token).when().get("/mp/v1/intakes/" + intakeId + "/status")
