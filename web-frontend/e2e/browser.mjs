@@ -50,3 +50,19 @@ export async function assertNoHorizontalScroll(page, where) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `no horizontal scrolling ${where} (overflow ${overflow}px)`);
 }
+
+/** A page of its own context (its own login), for tests that need several users; `close` ends it. */
+export async function newPage(name, viewport = MOBILE) {
+  const context = await browser.newContext({ viewport, locale: 'zh-CN' });
+  const page = await context.newPage();
+  const pageErrors = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  return {
+    page,
+    pageErrors,
+    close: async (failed = false) => {
+      if (failed) await page.screenshot({ path: `${OUT_DIR}${name}-failure.png`, fullPage: true }).catch(() => {});
+      await context.close();
+    },
+  };
+}

@@ -77,19 +77,19 @@ function asFieldErrors(value: unknown): FieldError[] | undefined {
     .map((e) => ({ field: String(e.field ?? ''), message: String(e.message ?? '') }));
 }
 
-async function toApiError(response: Response): Promise<ApiError> {
-  const contentType = response.headers.get('Content-Type') ?? '';
+/** The ApiError of a failed answer, from its status, content type and body text. */
+export function problemFrom(status: number, statusText: string, contentType: string, bodyText: string): ApiError {
   const fallback: ProblemDetail = {
     type: 'about:blank',
-    title: response.statusText || `HTTP ${response.status}`,
-    status: response.status,
+    title: statusText || `HTTP ${status}`,
+    status,
   };
   if (!PROBLEM_TYPE.test(contentType) && !JSON_TYPE.test(contentType)) {
     return new ApiError(fallback);
   }
   let body: unknown;
   try {
-    body = await response.json();
+    body = JSON.parse(bodyText);
   } catch {
     return new ApiError(fallback);
   }
@@ -98,13 +98,18 @@ async function toApiError(response: Response): Promise<ApiError> {
   const problem: ProblemDetail = {
     type: typeof raw.type === 'string' ? raw.type : fallback.type,
     title: typeof raw.title === 'string' ? raw.title : fallback.title,
-    status: typeof raw.status === 'number' ? raw.status : response.status,
+    status: typeof raw.status === 'number' ? raw.status : status,
   };
   if (typeof raw.detail === 'string') problem.detail = raw.detail;
   if (typeof raw.instance === 'string') problem.instance = raw.instance;
   const errors = asFieldErrors(raw.errors);
   if (errors) problem.errors = errors;
   return new ApiError(problem);
+}
+
+async function toApiError(response: Response): Promise<ApiError> {
+  const text = await response.text().catch(() => '');
+  return problemFrom(response.status, response.statusText, response.headers.get('Content-Type') ?? '', text);
 }
 
 /** Call the backend; resolves with the parsed JSON body (`undefined` for 204), rejects with ApiError. */
@@ -154,3 +159,56 @@ export const api = {
   delete: <T = void>(path: string, options?: Omit<RequestOptions, 'method' | 'body'>) =>
     apiFetch<T>(path, { ...options, method: 'DELETE' }),
 };
+
+/** A fresh Idempotency-Key (a UUID v4). Kept by the caller and sent again on a retry of the same write. */
+export function newIdempotencyKey(): string {
+  if (typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+export interface UploadHandle<T> {
+  /** Resolves with the parsed JSON answer, rejects with ApiError (status 0: network, aborted: name 'AbortError'). */
+  promise: Promise<T>;
+  abort(): void;
+}
+
+/**
+ * POST a multipart form through XMLHttpRequest, because fetch cannot report upload progress.
+ * `onProgress` gets a fraction from 0 to 1 while the bytes go out.
+ */
+export function uploadForm<T = unknown>(path: string, form: FormData, onProgress?: (fraction: number) => void): UploadHandle<T> {
+  const xhr = new XMLHttpRequest();
+  const promise = (async () => {
+    const token = await tokenProvider();
+    return new Promise<T>((resolve, reject) => {
+      xhr.open('POST', path);
+      xhr.setRequestHeader('Accept', 'application/json');
+      if (token) xhr.setRequestHeader('Authorization', `Bearer ${token}`);
+      xhr.upload.onprogress = (event) => {
+        if (event.lengthComputable && event.total > 0) onProgress?.(Math.min(1, event.loaded / event.total));
+      };
+      xhr.onload = () => {
+        const contentType = xhr.getResponseHeader('Content-Type') ?? '';
+        if (xhr.status >= 200 && xhr.status < 300) {
+          onProgress?.(1);
+          try {
+            resolve((xhr.responseText ? JSON.parse(xhr.responseText) : undefined) as T);
+          } catch {
+            reject(new ApiError({ type: 'about:blank', title: 'Unexpected response', status: xhr.status }));
+          }
+          return;
+        }
+        reject(problemFrom(xhr.status, xhr.statusText, contentType, xhr.responseText));
+      };
+      xhr.onerror = () => reject(new ApiError({ type: 'about:blank', title: 'Network error', status: 0 }));
+      xhr.onabort = () => reject(new DOMException('Upload cancelled', 'AbortError'));
+      xhr.send(form);
+    });
+  })();
+  return { promise, abort: () => xhr.abort() };
+}

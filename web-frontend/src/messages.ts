@@ -2,7 +2,10 @@
  * All screen texts. zh-CN is the reference: every other locale must have exactly the same keys
  * (the `Messages` type enforces it). Keep the wording plain and friendly. Placeholders: {name}.
  */
+import { portalEn, portalZh } from './messages-portal';
+
 const zhCN = {
+  ...portalZh,
   'app.title': '一站式社会救助',
   'app.skipToContent': '跳到正文',
   'nav.home': '首页',
@@ -156,6 +159,7 @@ export type MessageKey = keyof typeof zhCN;
 export type Messages = Record<MessageKey, string>;
 
 const en: Messages = {
+  ...portalEn,
   'app.title': 'One-stop Social Assistance',
   'app.skipToContent': 'Skip to content',
   'nav.home': 'Home',

@@ -14,9 +14,12 @@ const ComingSoonView = () => import('./views/ComingSoonView.vue');
 export const routes: RouteRecordRaw[] = [
   { path: '/', name: 'home', component: HomeView },
   { path: '/calculator', name: 'calculator', component: () => import('./calculator/CalculatorView.vue') },
-  { path: '/applications', name: 'applications', component: ComingSoonView, meta: { titleKey: 'card.applications.title' } },
+  { path: '/apply', name: 'apply', component: () => import('./apply/ApplyView.vue') },
+  { path: '/applications', name: 'applications', component: () => import('./applications/ApplicationsView.vue') },
   { path: '/family', name: 'family', component: ComingSoonView, meta: { titleKey: 'card.family.title' } },
-  { path: '/staff', name: 'staff', component: ComingSoonView, meta: { titleKey: 'card.staff.title' } },
+  { path: '/staff', name: 'staff', component: () => import('./staff/StaffQueueView.vue') },
+  // The case id is an opaque UUID: no personal data in the address.
+  { path: '/staff/cases/:caseId', name: 'staff-case', component: () => import('./staff/CaseView.vue'), props: true },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue') },
 ];
 

@@ -57,6 +57,14 @@ class AuthorizationMatrixTest {
         return new int[] {401, 403, 403, caseworkerStatus, approverStatus, 403, 403};
     }
 
+    /** Hotline staff only: residents, case staff, admin and auditor get 403. */
+    private static int[] hotlineOnly(int hotlineStatus) {
+        return new int[] {401, 403, hotlineStatus, 403, 403, 403, 403};
+    }
+
+    private static final String CALL = "/api/v1/hotline/calls/" + UUID.randomUUID();
+    private static final String CALL_INTAKE = CALL + "/intakes/" + UUID.randomUUID();
+
     private static final List<Row> MATRIX = List.of(
             new Row("GET", "/api/v1/portal-config", null, PUBLIC),
             new Row("GET", "/api/v1/programs", null, PUBLIC),
@@ -106,6 +114,24 @@ class AuthorizationMatrixTest {
             new Row("POST", "/api/v1/cases/" + UUID.randomUUID() + "/applicant/reveal", "{\"reason\":\"核实银行账户\"}",
                     staff(404, 404)),
             new Row("GET", "/api/v1/public-notices?regionCode=140105", null, PUBLIC),
+            new Row("DELETE", "/api/v1/intakes/" + UUID.randomUUID() + "/verification-consents/m2", null, residentOnly(404)),
+            new Row("GET", "/api/v1/verification-consent-texts", null, PUBLIC),
+            new Row("GET", "/api/v1/verification-consent-texts/current", null, PUBLIC),
+            new Row("GET", "/api/v1/hotline/verification-questions", null, hotlineOnly(200)),
+            new Row("POST", "/api/v1/hotline/calls", "{\"callReference\":\"12345-MATRIX-1\",\"line\":\"12345\"}", hotlineOnly(201)),
+            new Row("GET", CALL, null, hotlineOnly(404)),
+            new Row("POST", CALL + "/verification",
+                    "{\"questionsAnswered\":[{\"question\":\"FULL_NAME\",\"correct\":true}],\"reason\":\"询问申请进度\"}",
+                    hotlineOnly(404)),
+            new Row("POST", CALL + "/searches", "{\"phone\":\"13812345678\"}", hotlineOnly(404)),
+            new Row("GET", CALL_INTAKE + "/status", null, hotlineOnly(404)),
+            new Row("POST", CALL + "/drafts", DRAFT, hotlineOnly(404)),
+            new Row("POST", CALL + "/drafts/" + UUID.randomUUID() + "/verbal-submission",
+                    "{\"consentTextVersion\":\"2026-01\",\"consentReadOut\":true,\"callerConsented\":true}", hotlineOnly(404)),
+            new Row("PUT", CALL_INTAKE + "/verification-consents/m2",
+                    "{\"nationalId\":\"140105198805100020\",\"consentTextVersion\":\"2026-01\"}", hotlineOnly(404)),
+            new Row("POST", CALL + "/notes", "{\"text\":\"备注\"}", hotlineOnly(404)),
+            new Row("POST", CALL_INTAKE + "/cases/" + UUID.randomUUID() + "/handoff", "{\"note\":\"请联系\"}", hotlineOnly(404)),
             new Row("GET", "/api/v1/audit/events?limit=1", null, AUDITOR_ONLY),
             new Row("GET", "/api/v1/audit/verification", null, AUDITOR_ONLY),
             new Row("POST", "/api/v1/public-notices/" + UUID.randomUUID() + "/objections", "{\"text\":\"有异议\"}",

@@ -134,6 +134,16 @@ public class ResidentService {
         }));
     }
 
+    /** The resident with this national-id look-up hash, or null; call inside a session (staff look-ups). */
+    public Uni<Resident> findByNationalIdHash(String hash) {
+        return residents.findByNationalIdHash(hash);
+    }
+
+    /** The resident who verified this phone (look-up hash), or null; call inside a session. */
+    public Uni<Resident> findByPhoneHash(String hash) {
+        return residents.findByPhoneHash(hash);
+    }
+
     /** The caller's binding, or null before real-name binding. */
     @WithSession
     public Uni<RealName> realName(UUID residentId) {

@@ -20,6 +20,8 @@ public class CaseEvent {
     public static final String TRANSITION = "TRANSITION";
     public static final String VERIFICATION = "VERIFICATION";
     public static final String OBJECTION = "OBJECTION";
+    /** Hotline staff handed the case to the caseworker queue on a caller's behalf (details: callReference). */
+    public static final String HOTLINE_HANDOFF = "HOTLINE_HANDOFF";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -152,12 +152,40 @@ public class CaseService implements CaseLifecycle {
         }
         query.append(" order by c.dueAt asc nulls last, c.id asc");
         return cases.find(query.toString(), parameters).range(0, limit - 1).list()
-                .chain(page -> intakes.findAll(page.stream().map(c -> c.intakeId).collect(Collectors.toSet()))
+                .chain(page -> handedOff(page.stream().map(c -> c.id).toList()).chain(flagged -> intakes.findAll(
+                                page.stream().map(c -> c.intakeId).collect(Collectors.toSet()))
                         .map(byId -> {
-                            List<CaseSummary> items = page.stream().map(c -> summary(c, byId.get(c.intakeId), now)).toList();
+                            List<CaseSummary> items = page.stream()
+                                    .map(c -> summary(c, byId.get(c.intakeId), now, flagged.contains(c.id))).toList();
                             String next = page.size() < limit ? null : Cursor.of(page.get(page.size() - 1));
                             return new QueuePage(items, next);
-                        }));
+                        })));
+    }
+
+    /** Cases of the page handed over by the hotline with no transition since: the queue flags them. */
+    private Uni<Set<UUID>> handedOff(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
+        }
+        return Panache.getSession().chain(session -> session.createQuery("""
+                        select distinct e.caseId from CaseEvent e where e.caseId in (?1) and e.action = ?2
+                          and not exists (select 1 from CaseEvent t where t.caseId = e.caseId and t.action = ?3 and t.id > e.id)""",
+                        UUID.class)
+                .setParameter(1, ids).setParameter(2, CaseEvent.HOTLINE_HANDOFF).setParameter(3, CaseEvent.TRANSITION)
+                .getResultList()).map(Set::copyOf);
+    }
+
+    /**
+     * Hotline staff hand a case of an intake they found in a call to the caseworker queue: a timeline entry with the
+     * call reference, which the queue flags until a caseworker moves the case. Runs in the caller's transaction; the
+     * caller has checked that the intake is within its reach. 404 when the case is not one of the intake's.
+     */
+    public Uni<ProgramCase> handOffFromHotline(Mutiny.Session session, UUID intakeId, UUID caseId, String subject,
+            String callReference, String note) {
+        return cases.find("id = ?1 and intakeId = ?2", caseId, intakeId).firstResult()
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("No such case in this application."))
+                .call(c -> note(session, c, subject, Workflow.HOTLINE, CaseEvent.HOTLINE_HANDOFF, note,
+                        Map.of("callReference", callReference)));
     }
 
     /** The case file; reading it is audited, as it holds personal data. 404 outside the caller's scope. */
@@ -427,12 +455,12 @@ public class CaseService implements CaseLifecycle {
                 .map(list -> list.stream().map(o -> new ObjectionView(o.id, o.receivedAt, o.text)).toList());
     }
 
-    private CaseSummary summary(ProgramCase c, Intake intake, OffsetDateTime now) {
+    private CaseSummary summary(ProgramCase c, Intake intake, OffsetDateTime now, boolean hotlineHandoff) {
         DeadlineView deadline = deadlines.view(c, now);
         return new CaseSummary(c.id, c.intakeId, intake == null ? null : intake.intakeNumber,
                 intake == null ? null : intake.applicantName, Program.valueOf(c.program), c.agency, c.regionCode,
                 CaseStep.valueOf(c.status), c.urgent, c.version, deadline, c.dueAt, c.dueAt != null && now.isAfter(c.dueAt),
-                c.updatedAt);
+                c.updatedAt, hotlineHandoff);
     }
 
     private CaseProgress progress(ProgramCase c, CaseDecision decision, OffsetDateTime now) {
@@ -458,6 +486,7 @@ public class CaseService implements CaseLifecycle {
             case CaseEvent.TRANSITION -> endedByApplication(reasonCode).orElse(to.localizedName());
             case CaseEvent.VERIFICATION -> LocalizedText.of("完成经济状况核对", "Economic status verified");
             case CaseEvent.OBJECTION -> LocalizedText.of("收到公示异议", "Objection to the public notice received");
+            case CaseEvent.HOTLINE_HANDOFF -> LocalizedText.of("热线已转交经办人员跟进", "The hotline handed this to the caseworker");
             default -> LocalizedText.of(e.action, e.action);
         };
         return new TimelineEntry(e.caseId, program == null ? null : Program.valueOf(program), e.occurredAt, e.action,

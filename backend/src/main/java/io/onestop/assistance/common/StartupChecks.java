@@ -49,7 +49,7 @@ public class StartupChecks {
         try {
             flyway.migrate();
         } catch (RuntimeException e) {
-            throw fail("PostgreSQL at " + jdbcUrl + " cannot be migrated (" + rootMessage(e) + "). "
+            throw fail("PostgreSQL at " + withoutCredentials(jdbcUrl) + " cannot be migrated (" + rootMessage(e) + "). "
                     + "Start it with `infra/bin/stack up` or set PG_HOST, PG_PORT, PG_DB, PG_USER, PG_PASSWORD.");
         }
         String discovery = oidcServer + "/.well-known/openid-configuration";
@@ -84,5 +84,11 @@ public class StartupChecks {
             root = root.getCause();
         }
         return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+    }
+
+    /** The owner's credentials ride in the JDBC URL's query (application.properties): never in a log line. */
+    static String withoutCredentials(String jdbcUrl) {
+        int query = jdbcUrl.indexOf('?');
+        return query < 0 ? jdbcUrl : jdbcUrl.substring(0, query);
     }
 }

@@ -49,6 +49,10 @@ public class Intake {
     @Column(name = "applicant_phone_enc")
     public String applicantPhoneEncrypted;
 
+    /** HMAC of the phone: the hotline finds a caller's intakes by phone (null for intakes before V9). */
+    @Column(name = "applicant_phone_hash")
+    public String applicantPhoneHash;
+
     @Column(name = "region_code", nullable = false)
     public String regionCode;
 

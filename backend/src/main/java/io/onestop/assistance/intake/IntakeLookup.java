@@ -37,6 +37,16 @@ public class IntakeLookup {
         return intakes.findOwned(owner, id);
     }
 
+    /** Every intake of the applicant with this national-id look-up hash, newest first (the hotline's search). */
+    public Uni<java.util.List<Intake>> byApplicant(String nationalIdHash) {
+        return intakes.list("applicantNationalIdHash = ?1 order by submittedAt desc", nationalIdHash);
+    }
+
+    /** Every intake whose applicant left this phone (look-up hash), newest first. */
+    public Uni<java.util.List<Intake>> byApplicantPhone(String phoneHash) {
+        return intakes.list("applicantPhoneHash = ?1 order by submittedAt desc", phoneHash);
+    }
+
     public Uni<Intake> find(UUID id) {
         return intakes.findById(id);
     }

@@ -183,6 +183,7 @@ public class IntakeService {
                     intake.applicantNationalIdEncrypted = protector.encrypt(nationalId);
                     intake.applicantNationalIdHash = protector.lookupHash(nationalId);
                     intake.applicantPhoneEncrypted = protector.encrypt(applicant.phone());
+                    intake.applicantPhoneHash = protector.lookupHash(applicant.phone());
                     intake.chosenPrograms = ProgramCodes.toColumn(prepared.draft().chosenPrograms());
                     intake.situation = prepared.draft().situation();
                     intake.consentAt = now;

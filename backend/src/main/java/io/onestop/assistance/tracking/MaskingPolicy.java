@@ -2,7 +2,8 @@ package io.onestop.assistance.tracking;
 
 /**
  * Who is looking at an intake's status, and so what they may see. The resident (owner) sees everything about their
- * own application; a delegated family member and hotline staff (after caller verification, issue 6) see the same
+ * own application; a delegated family member and hotline staff (after the recorded caller verification, see
+ * {@code hotline.HotlineService}; hotline answers carry no id numbers at all) see the same
  * view with staff notes hidden and the applicant's name masked.
  */
 public enum MaskingPolicy {

@@ -12,6 +12,7 @@ public final class Tokens {
 
     public static final String PASSWORD = "demo1234";
     private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
+    private static final Map<String, String> STAFF = new ConcurrentHashMap<>();
 
     private Tokens() {
     }
@@ -26,6 +27,20 @@ public final class Tokens {
      * login nobody has used yet (real-name binding is permanent, so the demo users cannot serve twice).
      */
     public static String newResident() {
+        return fetch(newUser("resident", Map.of()));
+    }
+
+    /**
+     * A token of a brand-new staff member of this role, agency and region (the attributes the realm maps into the
+     * token), for scopes the demo users do not cover, e.g. a caseworker of another agency. Cached per combination.
+     */
+    public static String newStaff(String role, String agency, String regionCode) {
+        String username = STAFF.computeIfAbsent(role + "|" + agency + "|" + regionCode,
+                key -> newUser(role, Map.of("agency", List.of(agency), "regionCode", List.of(regionCode))));
+        return of(username);
+    }
+
+    private static String newUser(String role, Map<String, List<String>> attributes) {
         String admin = given()
                 .formParam("grant_type", "password")
                 .formParam("client_id", "admin-cli")
@@ -38,17 +53,17 @@ public final class Tokens {
         String username = "test-" + UUID.randomUUID();
         String location = given().auth().oauth2(admin).contentType("application/json")
                 .body(Map.of("username", username, "enabled", true, "emailVerified", true, "firstName", "测试",
-                        "lastName", "居民", "email", username + "@test.assistance.local",
+                        "lastName", "用户", "email", username + "@test.assistance.local", "attributes", attributes,
                         "credentials", List.of(Map.of("type", "password", "value", PASSWORD, "temporary", false))))
                 .when().post(users + "/users")
                 .then().statusCode(201)
                 .extract().header("Location");
-        Object role = given().auth().oauth2(admin).when().get(users + "/roles/resident")
+        Object realmRole = given().auth().oauth2(admin).when().get(users + "/roles/" + role)
                 .then().statusCode(200).extract().as(Map.class);
-        given().auth().oauth2(admin).contentType("application/json").body(List.of(role))
+        given().auth().oauth2(admin).contentType("application/json").body(List.of(realmRole))
                 .when().post(location + "/role-mappings/realm")
                 .then().statusCode(204);
-        return fetch(username);
+        return username;
     }
 
     private static String fetch(String username) {

@@ -141,7 +141,7 @@ class ResidentJourneyTest {
                 .body("data.todos.find { it.kind == 'CONSENT_MISSING' }.members", hasItem("m2"))
                 .extract().path("data.cases.find { it.program == 'MINIMUM_LIVING_ALLOWANCE' }.caseId");
         String consent = given().auth().oauth2(token).contentType(ContentType.JSON)
-                .body("{\"nationalId\":\"" + SPOUSE_ID + "\",\"channel\":\"ONLINE\"}")
+                .body("{\"nationalId\":\"" + SPOUSE_ID + "\"}")
                 .when().put("/mp/v1/intakes/" + intakeId + "/verification-consents/m2")
                 .then().statusCode(200).body("errcode", equalTo(0)).body("data.complete", equalTo(true))
                 .extract().asString();

@@ -29,7 +29,9 @@ public final class CaseViews {
     @Schema(name = "CaseSummary")
     public record CaseSummary(UUID id, UUID intakeId, String intakeNumber, String applicantName, Program program,
             String agency, String regionCode, CaseStep step, boolean urgent, int version, DeadlineView deadline,
-            OffsetDateTime dueAt, boolean overdue, OffsetDateTime updatedAt) {
+            OffsetDateTime dueAt, boolean overdue, OffsetDateTime updatedAt,
+            @Schema(description = "Hotline staff handed this case to the queue for a caller and no caseworker has moved it since")
+            boolean hotlineHandoff) {
     }
 
     @Schema(name = "QueuePage", example = """

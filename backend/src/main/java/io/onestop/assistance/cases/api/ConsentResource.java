@@ -3,6 +3,8 @@ package io.onestop.assistance.cases.api;
 import io.onestop.assistance.access.OwnerKeys;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.onestop.assistance.cases.verification.ConsentRequest;
+import io.onestop.assistance.cases.verification.ConsentRevocationService;
+import io.onestop.assistance.cases.verification.ConsentRevocationService.Revocation;
 import io.onestop.assistance.cases.verification.ConsentService;
 import io.onestop.assistance.cases.verification.ConsentView;
 import io.onestop.assistance.common.Problem;
@@ -12,6 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -41,6 +44,9 @@ public class ConsentResource {
     ConsentService consents;
 
     @Inject
+    ConsentRevocationService revocations;
+
+    @Inject
     SecurityIdentity caller;
 
     @PUT
@@ -59,5 +65,19 @@ public class ConsentResource {
             @Valid @NotNull ConsentRequest request) {
         return consents.sign(OwnerKeys.of(caller), intakeId, memberId, request)
                 .map(signed -> Response.status(signed.created() ? 201 : 200).entity(signed.status()).build());
+    }
+
+    @DELETE
+    @Path("{memberId}")
+    @Operation(summary = "Revoke a member's consent to economic-status verification; the answer says what it means for the application",
+            description = "Answers 200 with a body (not 204) because the household must learn the consequence: verification "
+                    + "stops, and the programs still ahead of verification cannot be verified or approved until the member "
+                    + "signs again. Revoking twice is harmless. Audited.")
+    @APIResponse(responseCode = "200", description = "Revoked; the programs affected and what it means",
+            content = @Content(schema = @Schema(implementation = Revocation.class)))
+    @APIResponse(responseCode = "404", description = "No such intake of mine, or no such member",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Revocation> revoke(@PathParam("intakeId") UUID intakeId, @PathParam("memberId") String memberId) {
+        return revocations.revokeAsOwner(OwnerKeys.of(caller), intakeId, memberId);
     }
 }

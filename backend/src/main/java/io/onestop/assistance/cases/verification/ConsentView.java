@@ -8,12 +8,16 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "ConsentStatus", example = """
         {"complete":false,"members":[
           {"memberId":"m1","relationship":"APPLICANT","adult":true,"signed":true,"signedAt":"2026-11-22T09:00:00+08:00","channel":"SUBMISSION"},
-          {"memberId":"m2","relationship":"SPOUSE","adult":true,"signed":false,"signedAt":null,"channel":null},
+          {"memberId":"m2","relationship":"SPOUSE","adult":true,"signed":true,"signedAt":"2026-11-23T10:00:00+08:00",
+           "channel":"HOTLINE_VERBAL","consentTextVersion":"2026-01","byGuardian":false,"revokedAt":null},
           {"memberId":"m3","relationship":"CHILD","adult":false,"signed":false,"signedAt":null,"channel":null}]}""")
 public record ConsentView(boolean complete, List<MemberConsent> members) {
 
     public record MemberConsent(String memberId, String relationship, boolean adult, boolean signed,
-            OffsetDateTime signedAt, String channel) {
+            OffsetDateTime signedAt, String channel,
+            @Schema(description = "Version of the consent text signed", nullable = true) String consentTextVersion,
+            @Schema(description = "A guardian signed for this member") boolean byGuardian,
+            @Schema(description = "When the consent was revoked; signed is then false", nullable = true) OffsetDateTime revokedAt) {
     }
 
     /** Adults whose consent is missing, as "m2 (SPOUSE)". */

@@ -36,10 +36,35 @@ public class VerificationConsent {
     @Column(name = "signed_at", nullable = false)
     public OffsetDateTime signedAt;
 
-    /** ONLINE or MINI_PROGRAM; SUBMISSION stands for the applicant's consent given when submitting. */
+    /**
+     * How the consent was given: WEB (ONLINE before V9), MINI_PROGRAM or HOTLINE_VERBAL; SUBMISSION stands for the
+     * applicant's consent given when submitting (no row is stored for it unless it is revoked or given verbally).
+     */
     @Column(nullable = false)
     public String channel;
 
+    /** Who recorded it: the resident's owner key, or the hotline staff member who took the verbal consent. */
     @Column(name = "signed_by_subject", nullable = false)
     public String signedBySubject;
+
+    @Column(name = "consent_text_version")
+    public String consentTextVersion;
+
+    /** Set when a guardian signed for an adult member who cannot sign themself. */
+    @Column(name = "guardian_name")
+    public String guardianName;
+
+    /** The hotline call in which a verbal consent was taken. */
+    @Column(name = "call_reference")
+    public String callReference;
+
+    @Column(name = "revoked_at")
+    public OffsetDateTime revokedAt;
+
+    @Column(name = "revoked_by_subject")
+    public String revokedBySubject;
+
+    public boolean inForce() {
+        return revokedAt == null;
+    }
 }

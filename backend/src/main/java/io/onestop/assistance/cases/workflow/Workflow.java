@@ -44,6 +44,8 @@ public record Workflow(Program program, boolean fastTrack, List<CaseStep> review
     public static final String CASEWORKER = "caseworker";
     public static final String APPROVER = "approver";
     public static final String RESIDENT = "resident";
+    /** Hotline staff: they never move a case, only hand it to the queue (a timeline entry). */
+    public static final String HOTLINE = "hotline";
 
     /** One allowed move; {@code role} is the role the caller must have. */
     public record Transition(CaseStep from, CaseStep to, String role) {

@@ -108,7 +108,8 @@ public class IntakesResource {
     @PUT
     @Path("{id}/verification-consents/{memberId}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Sign the consent to economic-status verification for an adult member: {nationalId}",
+    @Operation(summary = "Sign the consent to economic-status verification for an adult member: {nationalId, "
+            + "guardianName?}; recorded as signed in the mini program",
             description = "One per adult member of the household (the applicant consented when submitting). Signing "
                     + "again is harmless. The member's id number is checked against the household and never answered.")
     @APIResponse(responseCode = "200", description = "errcode 0 with the household's consent status; 40001 invalid id "
@@ -117,7 +118,12 @@ public class IntakesResource {
                     {"errcode":0,"errmsg":"ok","data":{"complete":true,"members":[{"memberId":"m1","signed":true},                    {"memberId":"m2","signed":true}]}}""")))
     public Uni<Envelope<JsonNode>> signConsent(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @PathParam("id") UUID id, @PathParam("memberId") String memberId, @NotNull JsonNode consent) {
-        return backend.signConsent(authorization, id, memberId, consent).map(Envelope::ok);
+        JsonNode signed = consent;
+        if (consent instanceof ObjectNode object) {
+            // Where the member signed is a fact of this channel, not the client's choice: backend records it.
+            signed = object.deepCopy().put("channel", "MINI_PROGRAM");
+        }
+        return backend.signConsent(authorization, id, memberId, signed).map(Envelope::ok);
     }
 
     @POST

@@ -1,0 +1,155 @@
+package io.onestop.assistance;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.onestop.assistance.documents.Applications;
+import io.onestop.assistance.documents.TestFiles;
+import io.onestop.assistance.testing.LocalStackResource;
+import io.onestop.assistance.testing.Tokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Every endpoint that names one real object (resident1's intake in county 140105, its minimum-living-allowance case
+ * handled by civil affairs, one of its documents) against every caller by relation to that object: owner, another
+ * resident, hotline, staff in and out of the agency and the region, admin, auditor. {@link AuthorizationMatrixTest}
+ * covers roles against unknown objects; this one covers who may see whose object. One declarative table, exact
+ * statuses, every mismatch listed.
+ */
+@QuarkusTest
+@QuarkusTestResource(LocalStackResource.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ObjectAccessMatrixTest {
+
+    /** Callers by relation, in the column order of the expected statuses. */
+    private static final List<String> CALLERS = List.of("anonymous", "owner", "other resident", "hotline",
+            "caseworker in scope", "caseworker other region", "caseworker other agency", "approver in scope", "admin",
+            "auditor");
+    private static final Map<String, Supplier<String>> TOKENS = new LinkedHashMap<>();
+
+    static {
+        TOKENS.put("owner", () -> Tokens.of("resident1"));
+        TOKENS.put("other resident", () -> Tokens.of("resident2"));
+        TOKENS.put("hotline", () -> Tokens.of("hotline1"));
+        TOKENS.put("caseworker in scope", () -> Tokens.of("caseworker1"));      // civil affairs, township 140105001
+        TOKENS.put("caseworker other region", () -> Tokens.of("caseworker2"));  // civil affairs, county 140106
+        // housing has no case in this intake, in the same township as caseworker1
+        TOKENS.put("caseworker other agency", () -> Tokens.newStaff("caseworker", "HOUSING", "140105001"));
+        TOKENS.put("approver in scope", () -> Tokens.of("approver1"));         // civil affairs, county 140105
+        TOKENS.put("admin", () -> Tokens.of("admin1"));
+        TOKENS.put("auditor", () -> Tokens.of("auditor1"));
+    }
+
+    //                                      anon owner other hotl cwIn cwReg cwAg  appr admin audit
+    private static final int[] OWNER_ONLY = {401, 200, 404, 403, 403, 403, 403, 403, 403, 403};
+    private static final int[] OWNER_OR_CASE_STAFF = {401, 200, 404, 403, 200, 404, 404, 200, 403, 403};
+    private static final int[] CASE_STAFF = {401, 403, 403, 403, 200, 404, 404, 200, 403, 403};
+
+    private record Row(String method, String path, String body, Map<String, String> headers, int... expected) {
+    }
+
+    private String intake;
+    private String mlaCase;
+    private String document;
+
+    /** Once per class; in @BeforeEach because RestAssured learns the test port only then. */
+    @BeforeEach
+    void resident1sIntakeWithADocument() {
+        if (intake != null) {
+            return;
+        }
+        intake = "/api/v1/intakes/" + Applications.intake("resident1");
+        mlaCase = "/api/v1/cases/" + given().auth().oauth2(Tokens.of("resident1")).when().get(intake)
+                .then().statusCode(200).extract().path("cases.find { it.program == 'MINIMUM_LIVING_ALLOWANCE' }.id");
+        document = intake + "/documents/" + Applications.upload("resident1", intake, "INCOME_PROOF", "p.pdf",
+                TestFiles.pdf(), "application/pdf").path("id");
+    }
+
+    private List<Row> matrix() {
+        return List.of(
+                new Row("GET", intake, null, Map.of(), OWNER_ONLY),
+                new Row("GET", intake + "/status", null, Map.of(), OWNER_ONLY),
+                new Row("GET", intake + "/checklist", null, Map.of(), OWNER_OR_CASE_STAFF),
+                new Row("GET", document, null, Map.of(), OWNER_OR_CASE_STAFF),
+                new Row("GET", document + "/download-url", null, Map.of(), OWNER_OR_CASE_STAFF),
+                // a request for an upload URL changes nothing until something is PUT and confirmed
+                new Row("POST", intake + "/document-uploads",
+                        "{\"type\":\"OTHER\",\"size\":1000,\"contentType\":\"application/pdf\"}", Map.of(),
+                        401, 201, 404, 403, 403, 403, 403, 403, 403, 403),
+                new Row("GET", mlaCase, null, Map.of(), CASE_STAFF),
+                // a stale version: in scope the case exists (412), out of scope it does not (404); nothing changes
+                new Row("POST", mlaCase + "/transitions", "{\"to\":\"ACCEPTED\"}", Map.of("If-Match", "\"999\""),
+                        401, 403, 403, 403, 412, 404, 404, 412, 403, 403),
+                new Row("POST", mlaCase + "/applicant/reveal", "{\"reason\":\"核实银行账户信息\"}", Map.of(), CASE_STAFF));
+    }
+
+    @Test
+    void everyCallerGetsExactlyTheExpectedStatusForThisObject() {
+        List<String> mismatches = new ArrayList<>();
+        for (Row row : matrix()) {
+            for (int i = 0; i < CALLERS.size(); i++) {
+                String caller = CALLERS.get(i);
+                RequestSpecification request = given().headers(row.headers());
+                if (TOKENS.containsKey(caller)) {
+                    request = request.auth().oauth2(TOKENS.get(caller).get());
+                }
+                if (row.body() != null) {
+                    request = request.contentType(ContentType.JSON).body(row.body().getBytes(StandardCharsets.UTF_8));
+                }
+                int actual = request.when().request(row.method(), row.path()).then().extract().statusCode();
+                if (actual != row.expected()[i]) {
+                    mismatches.add("%s %s as %s: expected %d, got %d".formatted(
+                            row.method(), row.path(), caller, row.expected()[i], actual));
+                }
+            }
+        }
+        assertEquals(List.of(), mismatches);
+    }
+
+    @Test
+    void theCaseIsInTheQueueOfStaffInScopeOnly() {
+        String caseId = mlaCase.substring(mlaCase.lastIndexOf('/') + 1);
+        Map<String, Boolean> expected = new LinkedHashMap<>();
+        expected.put("caseworker in scope", true);
+        expected.put("approver in scope", true);
+        expected.put("caseworker other region", false);
+        expected.put("caseworker other agency", false);
+        List<String> mismatches = new ArrayList<>();
+        expected.forEach((caller, visible) -> {
+            if (inQueue(TOKENS.get(caller).get(), caseId) != visible) {
+                mismatches.add(caller + (visible ? " does not see" : " sees") + " the case");
+            }
+        });
+        assertEquals(List.of(), mismatches);
+    }
+
+    /** Pages through the caller's queue of submitted cases (other tests leave many behind). */
+    private static boolean inQueue(String token, String caseId) {
+        String after = null;
+        do {
+            RequestSpecification request = given().auth().oauth2(token).queryParam("step", "SUBMITTED").queryParam("limit", 100);
+            if (after != null) {
+                request = request.queryParam("after", after);
+            }
+            var page = request.when().get("/api/v1/cases").then().statusCode(200).extract();
+            List<String> ids = page.path("items.id");
+            if (ids.contains(caseId)) {
+                return true;
+            }
+            after = page.path("next");
+        } while (after != null);
+        return false;
+    }
+}

@@ -1,0 +1,339 @@
+// The whole journey in the browser, with real Keycloak logins (KEYCLOAK_E2E=1): a resident applies for a household
+// of two on a phone, uploads two photos, signs both consents and submits; caseworker1 accepts the case and asks
+// for a document on a desktop; the resident uploads it on My applications. axe-core checks each key screen.
+// Run: PORTAL_URL=http://127.0.0.1:5173 KEYCLOAK_E2E=1 npm run test:e2e  (the portal's origin must be a redirect
+// URI of the Keycloak client portal-web: 8080, 5173 or 18080 in the local realm)
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { DESKTOP, MOBILE, OUT_DIR, PORTAL_URL, assertNoHorizontalScroll, newPage, useBrowser } from './browser.mjs';
+import { assertAccessible, keycloakLogin, nationalId, pngPhoto } from './fixtures.mjs';
+
+useBrowser();
+
+const skip = process.env.KEYCLOAK_E2E === '1' ? false : 'set KEYCLOAK_E2E=1 with the backend and Keycloak running';
+// A new applicant each run: one person may have only one application in progress.
+const sequence = 100 + Math.floor(Math.random() * 800);
+const APPLICANT_ID = nationalId('1986-03-01', sequence);
+const SPOUSE_ID = nationalId('1988-05-10', sequence + 1);
+const shared = { intakeNumber: '' };
+
+async function shot(page, name) {
+  await page.screenshot({ path: `${OUT_DIR}${name}.png`, fullPage: true });
+}
+
+async function next(page) {
+  const before = await page.getByTestId('step-title').textContent();
+  await page.getByTestId('next').click();
+  await page.waitForFunction(
+    (text) => document.querySelector('[data-testid="step-title"]')?.textContent !== text,
+    before,
+    { timeout: 20_000 },
+  );
+}
+
+async function photo(name, colour, stripe) {
+  return { name, mimeType: 'image/png', buffer: pngPhoto(320, 240, colour, stripe) };
+}
+
+test('resident applies on a phone: two members, two photos, consents, intake number', { timeout: 180_000, skip }, async () => {
+  const { page, pageErrors, close } = await newPage('journey-apply', MOBILE);
+  let failed = false;
+  try {
+    await page.goto(`${PORTAL_URL}/apply`);
+    await keycloakLogin(page, 'resident1', 'apply-login');
+    assert.equal(new URL(page.url()).pathname, '/apply', 'back on the apply page after the login');
+    await page.getByTestId('start-new').click();
+
+    // 1 applicant
+    await page.fill('#apply-applicant-name', '李明');
+    await page.fill('#apply-applicant-nationalId', APPLICANT_ID.slice(0, 17) + (APPLICANT_ID[17] === 'X' ? '0' : 'X'));
+    await page.fill('#apply-applicant-phone', '13800001111');
+    await page.fill('#apply-applicant-address', '太原市小店区北营街道 1 号');
+    await page.getByTestId('next').click();
+    await page.getByTestId('apply-applicant-nationalId-error').waitFor();
+    await assertAccessible(page, 'on the applicant step with an error');
+    await shot(page, 'apply-applicant-error');
+    await page.fill('#apply-applicant-nationalId', APPLICANT_ID);
+    // A problem+json 422 from the server is shown next to its field in plain words.
+    const draftWrite = (url) => url.pathname.startsWith('/api/v1/drafts');
+    await page.route(draftWrite, (route) =>
+      route.request().method() === 'GET'
+        ? route.continue()
+        : route.fulfill({
+            status: 422,
+            contentType: 'application/problem+json',
+            body: JSON.stringify({ type: 'urn:assistance:problem:validation', title: 'Invalid request', status: 422,
+              detail: 'One or more fields are invalid.', errors: [{ field: 'applicant.address', message: '地址太长了 / too long' }] }),
+          }),
+    );
+    await page.getByTestId('next').click();
+    const addressError = page.getByTestId('apply-applicant-address-error');
+    await addressError.waitFor();
+    assert.equal((await addressError.textContent()).trim(), '这一项需要改一下（地址太长了）');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'apply-applicant-address', 'the field gets the focus');
+    await page.unroute(draftWrite);
+    await next(page);
+    await page.getByTestId('saved').waitFor();
+    assert.doesNotMatch(page.url(), /\d{17}/, 'no id number in the address');
+
+    // 2 region (defaults), 3 members
+    await next(page);
+    await page.fill('#calc-members-0-birthDate', '1986-03-01');
+    await page.selectOption('#calc-members-0-employment', 'UNEMPLOYED');
+    await page.getByTestId('add-member').click();
+    await page.fill('#calc-members-1-birthDate', '1988-05-10');
+    await page.selectOption('#calc-members-1-employment', 'EMPLOYED');
+    await page.fill('#calc-members-1-monthlyIncome', '900');
+    await assertNoHorizontalScroll(page, 'on the members step at 360 px');
+    await next(page);
+
+    // The draft is on the server: another device (a desktop, its own login) lists it and resumes it.
+    const other = await newPage('journey-resume', DESKTOP);
+    try {
+      await other.page.goto(`${PORTAL_URL}/apply`);
+      await keycloakLogin(other.page, 'resident1', 'apply-login');
+      await other.page.getByTestId('draft').first().waitFor();
+      await assertAccessible(other.page, 'on the drafts list');
+      await shot(other.page, 'apply-drafts-desktop');
+      await other.page.getByTestId('resume-draft').first().click();
+      assert.equal(await other.page.inputValue('#apply-applicant-name'), '李明');
+      assert.match(await other.page.inputValue('#apply-applicant-nationalId'), /^1401\*{10}[\dX]{4}$/, 'the id comes back masked');
+      // Saving there makes the phone's copy stale.
+      await other.page.fill('#apply-applicant-address', '太原市小店区北营街道 2 号');
+      await next(other.page);
+      await other.page.getByTestId('saved').waitFor();
+    } finally {
+      await other.close();
+    }
+
+    // 4 money: the phone's save is refused (412) and it loads what the other device saved
+    await page.getByTestId('next').click();
+    await page.getByText('这份申请在另一台设备上改过了').waitFor({ timeout: 20_000 });
+    await next(page);
+    // 5 situation    await page.fill('#apply-situation', '丈夫失业半年，妻子打零工。');
+    await next(page);
+
+    // 6 review: the screening, every "no" with its reasons
+    await page.getByTestId('may-get').waitFor({ timeout: 20_000 });
+    assert.ok(await page.getByTestId('program-MINIMUM_LIVING_ALLOWANCE').isVisible(), 'MLA can be applied for');
+    await page.getByTestId('not-eligible').locator('summary').click();
+    assert.ok((await page.locator('.changes li').count()) > 0, 'what would change is shown for a "no"');
+    await assertAccessible(page, 'on the review step');
+    await shot(page, 'apply-review');
+    await next(page);
+
+    // 7 documents: two photos, each with its own progress bar
+    await page.getByTestId('doc-ID_CARD').waitFor();
+    // The first attempt of the first photo is cut off: its row says so and offers a retry.
+    let cut = false;
+    const documentUpload = (url) => url.pathname.endsWith('/documents');
+    await page.route(documentUpload, (route) => {
+      if (cut) return route.continue();
+      cut = true;
+      return route.abort('connectionreset');
+    });
+    await page.getByTestId('file-ID_CARD').setInputFiles([await photo('id-card.png', [200, 180, 160], 0)]);
+    await page.getByTestId('upload-retry').waitFor({ timeout: 20_000 });
+    await shot(page, 'apply-upload-failed');
+    await page.getByTestId('upload-retry').click();
+    await page.getByTestId('file-HOUSEHOLD_REGISTER').setInputFiles([await photo('register.png', [90, 120, 200], 5)]);
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="upload-row"][data-state="done"]').length === 2, null, { timeout: 30_000 });
+    await page.unroute(documentUpload);
+    await page.waitForSelector('[data-testid="doc-ID_CARD"][data-status="UPLOADED"]');
+    await page.waitForSelector('[data-testid="doc-HOUSEHOLD_REGISTER"][data-status="UPLOADED"]');
+    await assertNoHorizontalScroll(page, 'on the documents step at 360 px');
+    await assertAccessible(page, 'on the documents step');
+    await shot(page, 'apply-documents');
+    await next(page);
+
+    // 8 consent of both adults, submit
+    await page.getByTestId('consent-m2').waitFor();
+    await page.getByLabel('我已阅读并同意').check();
+    await page.fill('#apply-consent-m2-id', SPOUSE_ID);
+    await page.getByLabel('这位家人本人已同意核对').check();
+    await assertAccessible(page, 'on the consent step');
+    await shot(page, 'apply-consent');
+    // The first answer is lost on the way back (the intake is created): the retry sends the same
+    // Idempotency-Key and gets the same intake, not a second one.
+    const keys = [];
+    const submission = (url) => url.pathname === '/api/v1/intakes';
+    await page.route(
+      submission,
+      async (route) => {
+        if (route.request().method() !== 'POST') return route.continue();
+        keys.push(await route.request().headerValue('Idempotency-Key'));
+        if (keys.length === 1) {
+          await route.fetch();
+          return route.abort('failed');
+        }
+        return route.continue();
+      },
+    );
+    await page.getByTestId('next').click();
+    await page.getByText('不会重复提交').waitFor({ timeout: 20_000 });
+    await page.getByTestId('next').click();
+    const number = page.getByTestId('intake-number');
+    await number.waitFor({ timeout: 30_000 });
+    shared.intakeNumber = (await number.textContent()).trim();
+    assert.match(shared.intakeNumber, /^JZ-140105-\d{4}-\d{6}$/);
+    assert.equal(keys.length, 2, 'submitted twice');
+    assert.match(keys[0], /^[0-9a-f-]{36}$/);
+    assert.equal(keys[1], keys[0], 'the retry sends the same Idempotency-Key');
+    await page.unroute(submission);
+    assert.equal(await page.getByTestId('consent-failures').count(), 0, 'the spouse consent was signed');
+    await assertAccessible(page, 'on the confirmation');
+    await shot(page, 'apply-done');
+    await page.setViewportSize(DESKTOP);
+    await shot(page, 'apply-done-desktop');
+    await page.getByTestId('lang-switch').click();
+    await page.getByRole('heading', { name: 'Application submitted' }).waitFor();
+    await shot(page, 'apply-done-desktop-en');
+    await page.getByTestId('lang-switch').click();
+    await page.getByRole('heading', { name: '申请已提交' }).waitFor();
+
+    const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }));
+    assert.doesNotMatch(stored, /\d{6}(19|20)\d{2}/, 'no id number in localStorage');
+    assert.doesNotMatch(stored, /李明|1380000/, 'no personal data in localStorage');
+    assert.deepEqual(pageErrors, [], 'no uncaught errors in the page');
+  } catch (error) {
+    failed = true;
+    throw error;
+  } finally {
+    await close(failed);
+  }
+});
+
+test('caseworker1 accepts the case and asks for a document, on a desktop', { timeout: 120_000, skip }, async () => {
+  assert.ok(shared.intakeNumber, 'the application was submitted');
+  const { page, pageErrors, close } = await newPage('journey-staff', DESKTOP);
+  let failed = false;
+  try {
+    await page.goto(`${PORTAL_URL}/staff`);
+    await keycloakLogin(page, 'caseworker1', 'staff-login');
+    await page.selectOption('[data-testid="queue-step"]', 'SUBMITTED');
+    const row = page.getByTestId(`queue-${shared.intakeNumber}`);
+    await row.waitFor({ timeout: 20_000 });
+    await assertAccessible(page, 'on the work queue');
+    await shot(page, 'staff-queue');
+    await row.getByRole('link').click();
+    await page.getByTestId('actions').waitFor();
+    assert.match(await page.getByTestId('masked-id').textContent(), /^1401\*{10}[\dX]{4}$/, 'the id is masked');
+    assert.doesNotMatch(await page.content(), new RegExp(APPLICANT_ID), 'no full id number on the page');
+    await page.getByTestId('evaluation-reasons').locator('.program-card').waitFor({ timeout: 20_000 });
+
+    // A document opens through its presigned link in a new tab.
+    const docs = page.getByTestId('case-doc-ID_CARD').getByRole('button');
+    await docs.first().waitFor();
+    const [tab] = await Promise.all([page.waitForEvent('popup'), docs.first().click()]);
+    await tab.waitForURL(/X-Amz-Signature=/, { timeout: 20_000 });
+    await tab.close();
+
+    await page.getByTestId('action-ACCEPTED').click();
+    await page.getByTestId('action-confirm').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="case-step"]')?.textContent?.includes('已受理'), null, { timeout: 20_000 });
+
+    await page.getByTestId('action-RETURNED').click();
+    await page.getByTestId('action-confirm').click();
+    await page.getByText('请至少选一项需要补正的材料').waitFor();
+    await page.getByTestId('request-INCOME_PROOF').check();
+    await page.fill('#action-note', '请补充配偶近 6 个月的收入证明');
+    await assertAccessible(page, 'on the case file with the return form');
+    await page.getByTestId('action-confirm').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="case-step"]')?.textContent?.includes('待补正材料'), null, { timeout: 20_000 });
+    await assertAccessible(page, 'on the case file');
+    await shot(page, 'staff-case');
+    assert.deepEqual(pageErrors, [], 'no uncaught errors in the page');
+  } catch (error) {
+    failed = true;
+    throw error;
+  } finally {
+    await close(failed);
+  }
+});
+
+test('the resident uploads the requested document on My applications, in senior mode too', { timeout: 120_000, skip }, async () => {
+  assert.ok(shared.intakeNumber, 'the application was submitted');
+  const { page, pageErrors, close } = await newPage('journey-applications', MOBILE);
+  let failed = false;
+  try {
+    await page.goto(`${PORTAL_URL}/applications`);
+    await keycloakLogin(page, 'resident1', 'applications-login');
+    const card = page.getByTestId(`intake-${shared.intakeNumber}`);
+    await card.waitFor({ timeout: 20_000 });
+    await card.getByTestId('todo-DOCUMENTS_REQUESTED').waitFor();
+    const mla = card.getByTestId('case-MINIMUM_LIVING_ALLOWANCE');
+    assert.match(await mla.getByTestId('case-step').textContent(), /待补正材料/);
+    assert.ok((await mla.locator('.deadline').count()) >= 0);
+    await assertNoHorizontalScroll(page, 'on My applications at 360 px');
+    await assertAccessible(page, 'on My applications');
+    await shot(page, 'applications-todo');
+
+    await card.getByTestId('file-INCOME_PROOF').setInputFiles([await photo('income.png', [30, 160, 90], 9)]);
+    await card.locator('[data-testid="upload-row"][data-state="done"]').waitFor({ timeout: 30_000 });
+    await card.getByTestId('resubmit').click();
+    await page.waitForFunction(
+      (number) => {
+        const step = document.querySelector(`[data-testid="intake-${number}"] [data-testid="case-MINIMUM_LIVING_ALLOWANCE"] [data-testid="case-step"]`);
+        return step?.textContent?.includes('已受理');
+      },
+      shared.intakeNumber,
+      { timeout: 20_000 },
+    );
+    await card.locator('summary').first().click();
+    await card.getByTestId('timeline').waitFor();
+
+    await page.getByTestId('elderly-toggle').click();
+    await assertNoHorizontalScroll(page, 'on My applications in senior mode');
+    await assertAccessible(page, 'on My applications in senior mode');
+    await shot(page, 'applications-elderly');
+    await page.getByTestId('elderly-toggle').click();
+    await page.setViewportSize(DESKTOP);
+    await shot(page, 'applications-desktop');
+    await page.setViewportSize(MOBILE);
+
+    // Withdraw (with a confirmation), which also leaves resident1 free to apply again on the next run.
+    await card.getByTestId('withdraw').click();
+    await card.getByTestId('withdraw-yes').click();
+    await page.waitForFunction(
+      (number) => document.querySelector(`[data-testid="intake-${number}"] [data-testid="overall-state"]`)?.textContent?.includes('已撤回'),
+      shared.intakeNumber,
+      { timeout: 20_000 },
+    );
+    assert.deepEqual(pageErrors, [], 'no uncaught errors in the page');
+  } catch (error) {
+    failed = true;
+    throw error;
+  } finally {
+    await close(failed);
+  }
+});
+
+test('approver1 sees the county work queue; a resident is told the staff console is not for them', { timeout: 90_000, skip }, async () => {
+  const { page, pageErrors, close } = await newPage('journey-approver', DESKTOP);
+  let failed = false;
+  try {
+    await page.goto(`${PORTAL_URL}/staff`);
+    await keycloakLogin(page, 'approver1', 'staff-login');
+    await page.waitForSelector('.queue-group, [data-testid="queue-empty"]', { timeout: 20_000 });
+    await assertAccessible(page, 'on the approver queue');
+    await shot(page, 'staff-queue-approver');
+    await page.getByTestId('elderly-toggle').click();
+    await assertAccessible(page, 'on the approver queue in senior mode');
+    await shot(page, 'staff-queue-elderly');
+    await page.getByTestId('elderly-toggle').click();
+    assert.deepEqual(pageErrors, [], 'no uncaught errors in the page');
+  } catch (error) {
+    failed = true;
+    throw error;
+  } finally {
+    await close(failed);
+  }
+  const resident = await newPage('journey-not-staff', MOBILE);
+  try {
+    await resident.page.goto(`${PORTAL_URL}/staff`);
+    await keycloakLogin(resident.page, 'resident2', 'staff-login');
+    await resident.page.getByText('这个页面只供经办和审批工作人员使用').waitFor();
+  } finally {
+    await resident.close();
+  }
+});
