@@ -140,6 +140,8 @@ class ResidentJourneyTest {
                 .body("data.todos.kind", hasItem("CONSENT_MISSING"))
                 .body("data.todos.find { it.kind == 'CONSENT_MISSING' }.members", hasItem("m2"))
                 .extract().path("data.cases.find { it.program == 'MINIMUM_LIVING_ALLOWANCE' }.caseId");
+        given().when().get("/mp/v1/verification-consent-texts/current")
+                .then().statusCode(200).body("errcode", equalTo(0)).body("data", notNullValue());
         String consent = given().auth().oauth2(token).contentType(ContentType.JSON)
                 .body("{\"nationalId\":\"" + SPOUSE_ID + "\"}")
                 .when().put("/mp/v1/intakes/" + intakeId + "/verification-consents/m2")
@@ -178,6 +180,12 @@ class ResidentJourneyTest {
         given().auth().oauth2(token).when().get("/mp/v1/intakes/" + intakeId + "/status")
                 .then().statusCode(200).body("data.todos.kind", not(hasItem("DOCUMENTS_REQUESTED")))
                 .body("data.overallState", equalTo("IN_PROGRESS"));
+
+        // The spouse changes their mind: verification waits until they sign again.
+        given().auth().oauth2(token).when().delete("/mp/v1/intakes/" + intakeId + "/verification-consents/m2")
+                .then().statusCode(200).body("errcode", equalTo(0)).body("data", notNullValue());
+        given().auth().oauth2(token).when().get("/mp/v1/intakes/" + intakeId + "/status")
+                .then().statusCode(200).body("data.todos.kind", hasItem("CONSENT_MISSING"));
 
         // A change of circumstances, retried with the same key: evaluated once.
         String revisionKey = UUID.randomUUID().toString();

@@ -7,6 +7,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -124,6 +125,21 @@ public class IntakesResource {
             signed = object.deepCopy().put("channel", "MINI_PROGRAM");
         }
         return backend.signConsent(authorization, id, memberId, signed).map(Envelope::ok);
+    }
+
+    @DELETE
+    @Path("{id}/verification-consents/{memberId}")
+    @Operation(summary = "Revoke a member's consent; the answer says what it means for the application",
+            description = "Verification stops, and the programs still ahead of verification cannot be verified or "
+                    + "approved until the member signs again. Revoking twice is harmless.")
+    @APIResponse(responseCode = "200", description = "errcode 0 with the programs affected and what it means; 40004 no "
+            + "such intake or member", content = @Content(examples = @ExampleObject(name = "ok", value = """
+                    {"errcode":0,"errmsg":"ok","data":{"memberId":"m2","affectedPrograms":["MINIMUM_LIVING_ALLOWANCE"],\
+                    "meaning":{"zh":"核对暂停，重新签署授权书后继续","en":"verification stops until the member signs again"},\
+                    "consents":{"complete":false}}}""")))
+    public Uni<Envelope<JsonNode>> revokeConsent(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("id") UUID id, @PathParam("memberId") String memberId) {
+        return backend.revokeConsent(authorization, id, memberId).map(Envelope::ok);
     }
 
     @POST

@@ -119,6 +119,15 @@ public interface BackendClient {
     Uni<JsonNode> signConsent(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") UUID id,
             @PathParam("memberId") String memberId, JsonNode consent);
 
+    @DELETE
+    @Path("/intakes/{id}/verification-consents/{memberId}")
+    Uni<JsonNode> revokeConsent(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") UUID id,
+            @PathParam("memberId") String memberId);
+
+    @GET
+    @Path("/verification-consent-texts/current")
+    Uni<JsonNode> currentConsentText();
+
     @POST
     @Path("/intakes/{id}/cases/{caseId}/resubmission")
     @Consumes(MediaType.APPLICATION_JSON)
