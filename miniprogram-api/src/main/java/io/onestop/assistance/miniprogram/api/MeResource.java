@@ -51,7 +51,7 @@ public class MeResource {
                     + "intakes, documents) moves to the person, so their web portal login sees it too. Repeating it for "
                     + "the same person is harmless. Bind the phone number (POST /mp/v1/phone) after this.")
     @RequestBody(content = @Content(schema = @Schema(example = """
-            {"nationalId":"110101199003074514","name":"张伟"}""")))
+            {"nationalId":"<the 18-character id number on the card>","name":"张伟"}""")))
     @APIResponse(responseCode = "200", description = "errcode 0 with the binding; 40001 invalid id number, or a name that "
             + "does not match the one on record (field named); 40009 this login is already bound to another person",
             content = @Content(examples = {@ExampleObject(name = "ok", value = """
