@@ -107,6 +107,33 @@ public class ResidentService {
                 });
     }
 
+    /** The resident's verified phone number as answered: masked, with the time it was verified. */
+    public record BoundPhone(String phone, String countryCode, OffsetDateTime verifiedAt) {
+    }
+
+    /**
+     * Binds a phone number the mini-program gateway verified to the caller's resident: replaces an earlier one,
+     * 409 before real-name binding (the number belongs to a person, not to a login). The number is sealed at rest
+     * and never written to the audit log.
+     */
+    @WithTransaction
+    public Uni<BoundPhone> bindPhone(UUID residentId, String subject, String tenant, VerifiedPhone phone) {
+        if (residentId == null) {
+            return Uni.createFrom().failure(ProblemException.conflict("real-name-required",
+                    "请先完成实名认证，再绑定手机号 / bind your real name (PUT /api/v1/me/real-name) before the phone number"));
+        }
+        return Panache.getSession().chain(session -> residents.findById(residentId).chain(resident -> {
+            OffsetDateTime now = OffsetDateTime.now(clock);
+            resident.phoneEncrypted = protector.encrypt(phone.number());
+            resident.phoneHash = protector.lookupHash(phone.number());
+            resident.phoneVerifiedAt = now;
+            resident.updatedAt = now;
+            return audit.record(session, new AuditLog.Entry(subject, "resident", "PHONE_BIND", "RESIDENT",
+                            resident.id.toString(), "OK", tenant))
+                    .map(ignored -> new BoundPhone(NationalId.maskPhone(phone.number()), phone.countryCode(), now));
+        }));
+    }
+
     /** The resident with this national-id look-up hash, or null; call inside a session (staff look-ups). */
     public Uni<Resident> findByNationalIdHash(String hash) {
         return residents.findByNationalIdHash(hash);

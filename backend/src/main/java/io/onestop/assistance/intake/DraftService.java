@@ -9,6 +9,8 @@ import io.onestop.assistance.intake.api.DraftView;
 import io.onestop.assistance.programs.Household;
 import io.onestop.assistance.programs.Program;
 import io.onestop.assistance.programs.Screening;
+import io.onestop.assistance.common.Page;
+import io.onestop.assistance.common.PageRequest;
 import io.onestop.assistance.programs.ScreeningService;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -61,8 +63,9 @@ public class DraftService {
     }
 
     @WithSession
-    public Uni<List<DraftView>> list(String owner) {
-        return drafts.listOwned(owner).map(list -> list.stream().map(this::view).toList());
+    public Uni<Page<DraftView>> list(String owner, PageRequest page) {
+        return drafts.listOwned(owner, page)
+                .map(fetched -> Page.of(fetched, page.limit(), d -> d.createdAt, d -> d.id).map(this::view));
     }
 
     /** Replaces the draft's content when {@code expectedVersion} is current; 412 otherwise. */

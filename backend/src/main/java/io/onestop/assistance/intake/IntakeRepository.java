@@ -1,5 +1,6 @@
 package io.onestop.assistance.intake;
 
+import io.onestop.assistance.common.PageRequest;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,8 +14,13 @@ public class IntakeRepository implements PanacheRepositoryBase<Intake, UUID> {
         return find("id = ?1 and ownerSubject = ?2", id, owner).firstResult();
     }
 
-    public Uni<List<Intake>> listOwned(String owner) {
-        return list("ownerSubject = ?1 order by submittedAt desc", owner);
+    /** A page of this owner's intakes, newest first, plus one more when there is a next page. */
+    public Uni<List<Intake>> listOwned(String owner, PageRequest page) {
+        var query = page.first()
+                ? find("ownerSubject = ?1 order by submittedAt desc, id desc", owner)
+                : find("ownerSubject = ?1 and (submittedAt < ?2 or (submittedAt = ?2 and id < ?3)) "
+                        + "order by submittedAt desc, id desc", owner, page.beforeTime(), page.beforeId());
+        return query.range(0, page.limit()).list();
     }
 
     public Uni<Intake> findActiveByApplicant(String nationalIdHash) {

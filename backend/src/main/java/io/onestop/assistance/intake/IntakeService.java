@@ -4,6 +4,8 @@ import io.onestop.assistance.access.AuditLog;
 import io.onestop.assistance.access.IntakeAccess;
 import io.onestop.assistance.access.IntakeAccess.Accessor;
 import io.onestop.assistance.access.IntakeAccess.Grant;
+import io.onestop.assistance.common.Page;
+import io.onestop.assistance.common.PageRequest;
 import io.onestop.assistance.access.NationalId;
 import io.onestop.assistance.access.PersonalDataProtector;
 import io.onestop.assistance.common.FieldProblem;
@@ -114,11 +116,12 @@ public class IntakeService {
     }
 
     @WithSession
-    public Uni<List<IntakeView>> list(String owner) {
-        return intakes.listOwned(owner).chain(list -> cases.listByIntakes(list.stream().map(i -> i.id).toList())
+    public Uni<Page<IntakeView>> list(String owner, PageRequest request) {
+        return intakes.listOwned(owner, request).map(fetched -> Page.of(fetched, request.limit(), i -> i.submittedAt, i -> i.id))
+                .chain(page -> cases.listByIntakes(page.items().stream().map(i -> i.id).toList())
                 .map(all -> {
                     Map<UUID, List<ProgramCase>> byIntake = all.stream().collect(Collectors.groupingBy(c -> c.intakeId));
-                    return list.stream().map(i -> view(i, byIntake.getOrDefault(i.id, List.of()), false)).toList();
+                    return page.map(i -> view(i, byIntake.getOrDefault(i.id, List.of()), false));
                 }));
     }
 

@@ -2,6 +2,7 @@ package io.onestop.assistance.access.api;
 
 import io.onestop.assistance.access.OwnerKeys;
 import io.onestop.assistance.access.ResidentService;
+import io.onestop.assistance.access.VerifiedPhone;
 import io.onestop.assistance.access.ResidentService.RealName;
 import io.onestop.assistance.common.Problem;
 import io.quarkus.security.Authenticated;
@@ -84,6 +85,26 @@ public class MeResource {
     public Uni<RealName> bind(@NotNull RealNameRequest request) {
         String tenant = identity.getAttribute("tenant-id");
         return residents.bind(OwnerKeys.subject(identity), tenant == null ? "default" : tenant, request.nationalId(), request.name());
+    }
+
+    @PUT
+    @Path("phone")
+    @RolesAllowed("resident")
+    @Operation(summary = "Bind the phone number the mini program verified (getPhoneNumber) to my resident record",
+            description = "Called by the mini-program gateway only, with a short-lived token of its own that carries "
+                    + "the verified number (claim `verified_phone`); no body. A number in a body or in another issuer's "
+                    + "token is never trusted. Replaces an earlier number; the answer masks it; the binding is audited.")
+    @APIResponse(responseCode = "200", description = "Bound", content = @Content(
+            schema = @Schema(implementation = ResidentService.BoundPhone.class), example = """
+                    {"phone":"138****5678","countryCode":"86","verifiedAt":"2026-12-05T04:10:00Z"}"""))
+    @APIResponse(responseCode = "403", description = "Not a resident, or the token carries no number verified by the mini program",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "No real-name binding yet (type real-name-required): bind the real name first",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<ResidentService.BoundPhone> bindPhone() {
+        VerifiedPhone phone = VerifiedPhone.of(identity);
+        String tenant = identity.getAttribute("tenant-id");
+        return residents.bindPhone(OwnerKeys.residentId(identity), OwnerKeys.subject(identity), tenant, phone);
     }
 
     private static String nonNull(Object value) {

@@ -20,6 +20,11 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
+import io.onestop.assistance.common.PageRequest;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -29,6 +34,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -57,9 +63,19 @@ public class DraftResource {
     }
 
     @GET
-    @Operation(summary = "My drafts, newest first")
-    public Uni<List<DraftView>> list() {
-        return drafts.list(OwnerKeys.of(caller));
+    @Operation(summary = "My drafts, newest first (by creation), a page at a time",
+            description = "The answer is the array of drafts; when there are more, a `Link: <...>; rel=\"next\"` header "
+                    + "carries the URL of the next page (same `limit`, a `cursor`).")
+    @APIResponse(responseCode = "200", description = "A page of drafts", content = @Content(
+            schema = @Schema(type = SchemaType.ARRAY, implementation = DraftView.class)))
+    @APIResponse(responseCode = "422", description = "limit out of range, or a cursor that is not one of this list",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> list(
+            @Parameter(description = "Items per page, 1 to 100 (default 20)") @QueryParam("limit") Integer limit,
+            @Parameter(description = "Opaque: from the `next` link of the previous page") @QueryParam("cursor") String cursor,
+            @Context UriInfo uri) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        return drafts.list(OwnerKeys.of(caller), page).map(drafted -> drafted.answer(uri, page.limit()));
     }
 
     @GET

@@ -18,6 +18,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
+import io.onestop.assistance.common.PageRequest;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -69,9 +74,19 @@ public class IntakeResource {
     }
 
     @GET
-    @Operation(summary = "My intakes with their program cases, newest first")
-    public Uni<List<IntakeView>> list() {
-        return intakes.list(OwnerKeys.of(caller));
+    @Operation(summary = "My intakes with their program cases, newest first, a page at a time",
+            description = "The answer is the array of intakes; when there are more, a `Link: <...>; rel=\"next\"` header "
+                    + "carries the URL of the next page (same `limit`, a `cursor`).")
+    @APIResponse(responseCode = "200", description = "A page of intakes", content = @Content(
+            schema = @Schema(type = SchemaType.ARRAY, implementation = IntakeView.class)))
+    @APIResponse(responseCode = "422", description = "limit out of range, or a cursor that is not one of this list",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> list(
+            @Parameter(description = "Items per page, 1 to 100 (default 20)") @QueryParam("limit") Integer limit,
+            @Parameter(description = "Opaque: from the `next` link of the previous page") @QueryParam("cursor") String cursor,
+            @Context UriInfo uri) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        return intakes.list(OwnerKeys.of(caller), page).map(submitted -> submitted.answer(uri, page.limit()));
     }
 
     @GET

@@ -15,6 +15,8 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import io.onestop.assistance.miniprogram.backend.Pages;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
@@ -55,11 +57,14 @@ public class DraftsResource {
     }
 
     @GET
-    @Operation(summary = "My drafts, newest first")
-    @APIResponse(responseCode = "200", description = "errcode 0 with the drafts", content = @Content(examples =
-            @ExampleObject(name = "ok", value = "{\"errcode\":0,\"errmsg\":\"ok\",\"data\":[]}")))
-    public Uni<Envelope<JsonNode>> list(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        return backend.drafts(authorization).map(Envelope::ok);
+    @Operation(summary = "My drafts, newest first, a page at a time: {items, next}; pass `next` as `cursor` for more")
+    @APIResponse(responseCode = "200", description = "errcode 0 with {items, next} (next is null on the last page); "
+            + "40001 limit out of range or a cursor not of this list", content = @Content(examples =
+            @ExampleObject(name = "ok", value = Examples.PAGE)))
+    public Uni<Envelope<Pages>> list(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @Parameter(description = "Items per page, 1 to 100 (default 20)") @QueryParam("limit") Integer limit,
+            @Parameter(description = "`next` of the previous page; leave out for the first page") @QueryParam("cursor") String cursor) {
+        return backend.drafts(authorization, limit, cursor).map(Pages::of).map(Envelope::ok);
     }
 
     @GET

@@ -17,6 +17,24 @@ final class Examples {
             {"errcode":0,"errmsg":"ok","data":{"id":"5b0e9d6e-2f0c-4a55-8f8e-0c1d2e3f4a5b",\
             "intakeNumber":"JZ-140105-2026-000123","status":"ACTIVE","cases":[{"program":"MINIMUM_LIVING_ALLOWANCE",\
             "agency":"CIVIL_AFFAIRS","status":"SUBMITTED","verdict":"ELIGIBLE"}]}}""";
+    static final String PAGE = """
+            {"errcode":0,"errmsg":"ok","data":{"items":[{"id":"5b0e9d6e-2f0c-4a55-8f8e-0c1d2e3f4a5b"}],\
+            "next":"MjAyNi0xMi0wNVQwNDoxMDowMFp8NWIwZTlkNmUtMmYwYy00YTU1LThmOGUtMGMxZDJlM2Y0YTVi"}}""";
+    static final String ME = """
+            {"errcode":0,"errmsg":"ok","data":{"username":null,"name":null,"roles":["resident"],"agency":null,\
+            "regionCode":null,"realName":{"residentId":"9d1f3c2a-5b6e-4f70-8a9b-0c1d2e3f4a5b","name":"张伟",\
+            "nationalId":"1101**********4514","phone":"138****5678"}}}""";
+    static final String STATUS = """
+            {"errcode":0,"errmsg":"ok","data":{"intakeId":"5b0e9d6e-2f0c-4a55-8f8e-0c1d2e3f4a5b",\
+            "intakeNumber":"JZ-140105-2026-000123","applicantName":"张伟","overallState":"ACTION_NEEDED",\
+            "cases":[{"caseId":"3f0c2b1e-6a7d-4c1b-9d5e-2a8f7c6b5e41","program":"MINIMUM_LIVING_ALLOWANCE",\
+            "programName":{"zh":"最低生活保障","en":"Minimum living allowance"},"agency":{"zh":"民政局","en":"Civil affairs bureau"},\
+            "step":"SUBMITTED","stepName":{"zh":"已提交","en":"Submitted"},"urgent":false,"version":1,\
+            "deadline":{"kind":"ACCEPTANCE","date":"2026-12-10","overdue":false,"text":{"zh":"受理期限至 12月10日",\
+            "en":"acceptance due by 10 Dec"}},"decision":null}],"timeline":[{"program":"MINIMUM_LIVING_ALLOWANCE",\
+            "action":"SUBMITTED","to":"SUBMITTED","actorRole":"resident","text":{"zh":"已提交申请","en":"Submitted"}}],\
+            "todos":[{"kind":"CONSENT_MISSING","caseId":null,"program":null,"documents":null,"members":["m2"],\
+            "until":null,"text":{"zh":"请家庭成员签署核对授权书","en":"Household members must sign the verification consent"}}]}}""";
     static final String UNAUTHORIZED = "HTTP 401 {\"errcode\":40100,\"errmsg\":\"登录已失效，请重新登录\",\"data\":null}: "
             + "no, expired or foreign token; log in again";
 

@@ -7,12 +7,16 @@ import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import io.onestop.assistance.miniprogram.backend.Pages;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
@@ -58,26 +62,117 @@ public class IntakesResource {
             @Parameter(in = ParameterIn.HEADER, description = "A UUID chosen by the mini program, the same on every retry")
             @HeaderParam("Idempotency-Key") String idempotencyKey,
             @NotNull JsonNode submission) {
-        String key = idempotencyKey;
-        JsonNode body = submission;
-        if (submission instanceof ObjectNode object && object.has(KEY_FIELD)) {
-            // Backend compares bodies under one key: the key itself must not be part of the body it sees.
-            ObjectNode copy = object.deepCopy();
-            JsonNode inBody = copy.remove(KEY_FIELD);
-            if (key == null && inBody.isTextual()) {
-                key = inBody.asText();
+        KeyedBody keyed = KeyedBody.of(idempotencyKey, submission);
+        return backend.submit(authorization, keyed.key(), keyed.body()).map(Envelope::ok);
+    }
+
+    /** The Idempotency-Key from the header, else from the body (wx.request callers find a body field simpler). */
+    record KeyedBody(String key, JsonNode body) {
+
+        static KeyedBody of(String header, JsonNode body) {
+            if (body instanceof ObjectNode object && object.has(KEY_FIELD)) {
+                // Backend compares bodies under one key: the key itself must not be part of the body it sees.
+                ObjectNode copy = object.deepCopy();
+                JsonNode inBody = copy.remove(KEY_FIELD);
+                return new KeyedBody(header == null && inBody.isTextual() ? inBody.asText() : header, copy);
             }
-            body = copy;
+            return new KeyedBody(header, body);
         }
-        return backend.submit(authorization, key, body).map(Envelope::ok);
     }
 
     @GET
-    @Operation(summary = "My intakes with their program cases, newest first")
-    @APIResponse(responseCode = "200", description = "errcode 0 with the intakes", content = @Content(examples =
-            @ExampleObject(name = "ok", value = "{\"errcode\":0,\"errmsg\":\"ok\",\"data\":[]}")))
-    public Uni<Envelope<JsonNode>> list(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        return backend.intakes(authorization).map(Envelope::ok);
+    @Operation(summary = "My intakes with their program cases, newest first, a page at a time: {items, next}; pass "
+            + "`next` as `cursor` for more")
+    @APIResponse(responseCode = "200", description = "errcode 0 with {items, next} (next is null on the last page); "
+            + "40001 limit out of range or a cursor not of this list", content = @Content(examples =
+            @ExampleObject(name = "ok", value = Examples.PAGE)))
+    public Uni<Envelope<Pages>> list(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @Parameter(description = "Items per page, 1 to 100 (default 20)") @QueryParam("limit") Integer limit,
+            @Parameter(description = "`next` of the previous page; leave out for the first page") @QueryParam("cursor") String cursor) {
+        return backend.intakes(authorization, limit, cursor).map(Pages::of).map(Envelope::ok);
+    }
+
+    @GET
+    @Path("{id}/status")
+    @Operation(summary = "Where my intake stands: each case's step and deadline sentence, the timeline, my to-do list",
+            description = "The one status screen of the resident: `cases[].deadline.text` is a ready sentence in zh and "
+                    + "en, `timeline` lists what happened (oldest first), `todos` what the resident must do next "
+                    + "(upload a requested document, sign a member's verification consent).")
+    @APIResponse(responseCode = "200", description = "errcode 0 with the status; 40004 no such intake of mine",
+            content = @Content(examples = {@ExampleObject(name = "ok", value = Examples.STATUS),
+                    @ExampleObject(name = "not found", value = Examples.NOT_FOUND)}))
+    public Uni<Envelope<JsonNode>> status(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("id") UUID id) {
+        return backend.status(authorization, id).map(Envelope::ok);
+    }
+
+    @PUT
+    @Path("{id}/verification-consents/{memberId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Sign the consent to economic-status verification for an adult member: {nationalId, "
+            + "guardianName?}; recorded as signed in the mini program",
+            description = "One per adult member of the household (the applicant consented when submitting). Signing "
+                    + "again is harmless. The member's id number is checked against the household and never answered.")
+    @APIResponse(responseCode = "200", description = "errcode 0 with the household's consent status; 40001 invalid id "
+            + "number, not this member's, or a minor; 40004 no such intake or member; 40009 intake no longer active",
+            content = @Content(examples = @ExampleObject(name = "ok", value = """
+                    {"errcode":0,"errmsg":"ok","data":{"complete":true,"members":[{"memberId":"m1","signed":true},                    {"memberId":"m2","signed":true}]}}""")))
+    public Uni<Envelope<JsonNode>> signConsent(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("id") UUID id, @PathParam("memberId") String memberId, @NotNull JsonNode consent) {
+        JsonNode signed = consent;
+        if (consent instanceof ObjectNode object) {
+            // Where the member signed is a fact of this channel, not the client's choice: backend records it.
+            signed = object.deepCopy().put("channel", "MINI_PROGRAM");
+        }
+        return backend.signConsent(authorization, id, memberId, signed).map(Envelope::ok);
+    }
+
+    @DELETE
+    @Path("{id}/verification-consents/{memberId}")
+    @Operation(summary = "Revoke a member's consent; the answer says what it means for the application",
+            description = "Verification stops, and the programs still ahead of verification cannot be verified or "
+                    + "approved until the member signs again. Revoking twice is harmless.")
+    @APIResponse(responseCode = "200", description = "errcode 0 with the programs affected and what it means; 40004 no "
+            + "such intake or member", content = @Content(examples = @ExampleObject(name = "ok", value = """
+                    {"errcode":0,"errmsg":"ok","data":{"memberId":"m2","affectedPrograms":["MINIMUM_LIVING_ALLOWANCE"],\
+                    "meaning":{"zh":"核对暂停，重新签署授权书后继续","en":"verification stops until the member signs again"},\
+                    "consents":{"complete":false}}}""")))
+    public Uni<Envelope<JsonNode>> revokeConsent(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("id") UUID id, @PathParam("memberId") String memberId) {
+        return backend.revokeConsent(authorization, id, memberId).map(Envelope::ok);
+    }
+
+    @POST
+    @Path("{id}/cases/{caseId}/resubmission")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Answer a request for documents (after uploading them): {note?}; the case resumes")
+    @APIResponse(responseCode = "200", description = "errcode 0 with the case and its new deadline; 40004 no such "
+            + "case of mine; 40009 the case is not waiting for documents", content = @Content(examples =
+            @ExampleObject(name = "ok", value = """
+                    {"errcode":0,"errmsg":"ok","data":{"id":"3f0c2b1e-6a7d-4c1b-9d5e-2a8f7c6b5e41",                    "program":"MINIMUM_LIVING_ALLOWANCE","step":"ACCEPTED","version":4,"deadline":{"kind":"DECISION",                    "date":"2027-01-07","overdue":false,"text":{"zh":"审批期限至 2027年1月7日","en":"decision due by 7 Jan 2027"}}}}""")))
+    public Uni<Envelope<JsonNode>> resubmit(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("id") UUID id, @PathParam("caseId") UUID caseId,
+            @Parameter(in = ParameterIn.HEADER, description = "Optional: the case version you saw")
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, JsonNode note) {
+        return backend.resubmit(authorization, id, caseId, ifMatch,
+                note == null ? com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode() : note)
+                .map(Envelope::ok);
+    }
+
+    @POST
+    @Path("{id}/revisions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Report a change of circumstances: {household}; re-evaluated, cases opened and closed",
+            description = "Needs an Idempotency-Key like submission (header, or `idempotencyKey` in the body).")
+    @APIResponse(responseCode = "200", description = "errcode 0 with the re-evaluated intake; 40001 invalid household "
+            + "or key; 40004 no such intake; 40009 the intake is no longer active or the key is in flight",
+            content = @Content(examples = @ExampleObject(name = "ok", value = Examples.INTAKE)))
+    public Uni<Envelope<JsonNode>> revise(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("id") UUID id,
+            @Parameter(in = ParameterIn.HEADER, description = "A UUID chosen by the mini program, the same on every retry")
+            @HeaderParam("Idempotency-Key") String idempotencyKey, @NotNull JsonNode revision) {
+        KeyedBody keyed = KeyedBody.of(idempotencyKey, revision);
+        return backend.revise(authorization, id, keyed.key(), keyed.body()).map(Envelope::ok);
     }
 
     @GET

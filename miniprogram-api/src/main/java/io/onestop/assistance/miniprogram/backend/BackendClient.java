@@ -13,11 +13,13 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.client.api.ClientMultipartForm;
 
 /**
@@ -46,9 +48,11 @@ public interface BackendClient {
     @Consumes(MediaType.APPLICATION_JSON)
     Uni<JsonNode> createDraft(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, JsonNode draft);
 
+    /** A page of drafts: the array, and the next page in the {@code Link} header ({@link Pages}). */
     @GET
     @Path("/drafts")
-    Uni<JsonNode> drafts(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
+    Uni<RestResponse<JsonNode>> drafts(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor);
 
     @GET
     @Path("/drafts/{id}")
@@ -102,7 +106,53 @@ public interface BackendClient {
 
     @GET
     @Path("/intakes")
-    Uni<JsonNode> intakes(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
+    Uni<RestResponse<JsonNode>> intakes(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor);
+
+    @GET
+    @Path("/intakes/{id}/status")
+    Uni<JsonNode> status(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") UUID id);
+
+    @PUT
+    @Path("/intakes/{id}/verification-consents/{memberId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Uni<JsonNode> signConsent(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") UUID id,
+            @PathParam("memberId") String memberId, JsonNode consent);
+
+    @DELETE
+    @Path("/intakes/{id}/verification-consents/{memberId}")
+    Uni<JsonNode> revokeConsent(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") UUID id,
+            @PathParam("memberId") String memberId);
+
+    @GET
+    @Path("/verification-consent-texts/current")
+    Uni<JsonNode> currentConsentText();
+
+    @POST
+    @Path("/intakes/{id}/cases/{caseId}/resubmission")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Uni<JsonNode> resubmit(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") UUID id,
+            @PathParam("caseId") UUID caseId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, JsonNode note);
+
+    @POST
+    @Path("/intakes/{id}/revisions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Uni<JsonNode> revise(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") UUID id,
+            @HeaderParam("Idempotency-Key") String idempotencyKey, JsonNode revision);
+
+    @GET
+    @Path("/me")
+    Uni<JsonNode> me(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
+
+    @PUT
+    @Path("/me/real-name")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Uni<JsonNode> bindRealName(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, JsonNode realName);
+
+    /** {@code authorization} is the phone assertion (ResidentTokens#phoneAssertion), not the resident's token. */
+    @PUT
+    @Path("/me/phone")
+    Uni<JsonNode> bindPhone(@HeaderParam(HttpHeaders.AUTHORIZATION) String phoneAssertion);
 
     @GET
     @Path("/intakes/{id}")

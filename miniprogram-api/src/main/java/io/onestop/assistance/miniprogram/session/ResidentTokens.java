@@ -44,6 +44,9 @@ public class ResidentTokens {
     public static final String RESIDENT = "resident";
     /** Subjects from the gateway cannot collide with Keycloak's (UUIDs) in backend's owner columns. */
     static final String SUBJECT_PREFIX = "mp:";
+    /** Claims of the phone assertion; backend's access.VerifiedPhone reads them (same names). */
+    public static final String VERIFIED_PHONE = "verified_phone";
+    public static final String VERIFIED_PHONE_COUNTRY = "verified_phone_country";
 
     private static final Logger LOG = Logger.getLogger(ResidentTokens.class);
 
@@ -96,6 +99,33 @@ public class ResidentTokens {
                 .jws().keyId(publicJwk.getKeyId()).algorithm(SignatureAlgorithm.RS256)
                 .sign(signingKey);
         return new Issued(token, now, expiresAt);
+    }
+
+    /**
+     * The phone assertion: a token for the same resident as {@code residentToken} that also carries the number the
+     * platform has just verified ({@code verified_phone}, {@code verified_phone_country}; backend's
+     * {@code access.VerifiedPhone}). Backend binds a phone number only from such a token, because only the gateway
+     * can ask the platform (it holds the app secret) and only the gateway's key can sign it. It lives minutes, is
+     * sent to backend once and never to the mini program. Answers null when the resident token is not valid.
+     */
+    public String phoneAssertion(String residentToken, String number, String countryCode) {
+        String subject;
+        try {
+            subject = consumer.processToClaims(residentToken).getSubject();
+        } catch (InvalidJwtException | org.jose4j.jwt.MalformedClaimException e) {
+            return null;
+        }
+        Instant now = clock.instant();
+        return Jwt.issuer(config.issuer())
+                .subject(subject)
+                .audience(config.audience())
+                .groups(Set.of(RESIDENT))
+                .claim(VERIFIED_PHONE, number)
+                .claim(VERIFIED_PHONE_COUNTRY, countryCode == null ? "86" : countryCode)
+                .issuedAt(now)
+                .expiresAt(now.plus(config.phoneAssertionLifetime()))
+                .jws().keyId(publicJwk.getKeyId()).algorithm(SignatureAlgorithm.RS256)
+                .sign(signingKey);
     }
 
     /** True when the token is ours, unexpired and meant for backend. */

@@ -30,6 +30,13 @@ public interface TokenConfig {
     Duration lifetime();
 
     /**
+     * Lifetime of the phone assertion: the token the gateway signs right after the platform verified a phone number,
+     * used for the one call that binds it in backend. Minutes, so a copy is worth little.
+     */
+    @WithDefault("PT2M")
+    Duration phoneAssertionLifetime();
+
+    /**
      * The RSA private key (PKCS#8 PEM) that signs tokens: {@code classpath:...} or {@code file:...}
      * (env ASSISTANCE_TOKEN_SIGNING_KEY_LOCATION; mount a secret in production). Its public half is the JWKS.
      */
