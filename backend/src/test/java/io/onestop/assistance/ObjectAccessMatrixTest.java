@@ -3,15 +3,18 @@ package io.onestop.assistance;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.onestop.assistance.documents.Applications;
+import io.onestop.assistance.delegation.Family;
+import io.onestop.assistance.delegation.Family.Person;
 import io.onestop.assistance.documents.TestFiles;
 import io.onestop.assistance.testing.LocalStackResource;
+import io.onestop.assistance.testing.OwnerSql;
 import io.onestop.assistance.testing.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,11 +25,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Every endpoint that names one real object (resident1's intake in county 140105, its minimum-living-allowance case
- * handled by civil affairs, one of its documents) against every caller by relation to that object: owner, another
- * resident, hotline, staff in and out of the agency and the region, admin, auditor. {@link AuthorizationMatrixTest}
- * covers roles against unknown objects; this one covers who may see whose object. One declarative table, exact
- * statuses, every mismatch listed.
+ * Every endpoint that names one real object (a real-name bound applicant's intake in county 140105, its
+ * minimum-living-allowance case handled by civil affairs, one of its documents) against every caller by relation to
+ * that object: owner, another resident, family delegates per scope and one whose delegation ended, hotline, staff in
+ * and out of the agency and the region, admin, auditor. {@link AuthorizationMatrixTest} covers roles against unknown
+ * objects; this one covers who may see whose object. One declarative table, exact statuses, every mismatch listed.
  */
 @QuarkusTest
 @QuarkusTestResource(LocalStackResource.class)
@@ -34,28 +37,19 @@ import org.junit.jupiter.api.TestInstance;
 class ObjectAccessMatrixTest {
 
     /** Callers by relation, in the column order of the expected statuses. */
-    private static final List<String> CALLERS = List.of("anonymous", "owner", "other resident", "hotline",
-            "caseworker in scope", "caseworker other region", "caseworker other agency", "approver in scope", "admin",
-            "auditor");
-    private static final Map<String, Supplier<String>> TOKENS = new LinkedHashMap<>();
+    private static final List<String> CALLERS = List.of("anonymous", "owner", "other resident", "delegate VIEW_STATUS",
+            "delegate UPLOAD_DOCUMENTS", "delegate ACT_FOR_ME", "delegate expired", "hotline", "caseworker in scope",
+            "caseworker other region", "caseworker other agency", "approver in scope", "admin", "auditor");
+    private final Map<String, Supplier<String>> tokens = new LinkedHashMap<>();
 
-    static {
-        TOKENS.put("owner", () -> Tokens.of("resident1"));
-        TOKENS.put("other resident", () -> Tokens.of("resident2"));
-        TOKENS.put("hotline", () -> Tokens.of("hotline1"));
-        TOKENS.put("caseworker in scope", () -> Tokens.of("caseworker1"));      // civil affairs, township 140105001
-        TOKENS.put("caseworker other region", () -> Tokens.of("caseworker2"));  // civil affairs, county 140106
-        // housing has no case in this intake, in the same township as caseworker1
-        TOKENS.put("caseworker other agency", () -> Tokens.newStaff("caseworker", "HOUSING", "140105001"));
-        TOKENS.put("approver in scope", () -> Tokens.of("approver1"));         // civil affairs, county 140105
-        TOKENS.put("admin", () -> Tokens.of("admin1"));
-        TOKENS.put("auditor", () -> Tokens.of("auditor1"));
-    }
-
-    //                                      anon owner other hotl cwIn cwReg cwAg  appr admin audit
-    private static final int[] OWNER_ONLY = {401, 200, 404, 403, 403, 403, 403, 403, 403, 403};
-    private static final int[] OWNER_OR_CASE_STAFF = {401, 200, 404, 403, 200, 404, 404, 200, 403, 403};
-    private static final int[] CASE_STAFF = {401, 403, 403, 403, 200, 404, 404, 200, 403, 403};
+    //                                             anon own  oth  dVw  dUp  dAct dExp hotl cwIn cwRg cwAg appr admn audt
+    private static final int[] OWNER_ONLY =          {401, 200, 404, 404, 404, 404, 404, 403, 403, 403, 403, 403, 403, 403};
+    private static final int[] STATUS =              {401, 200, 404, 200, 200, 200, 404, 403, 403, 403, 403, 403, 403, 403};
+    private static final int[] DOCUMENT_DETAILS =    {401, 200, 404, 404, 200, 200, 404, 403, 200, 404, 404, 200, 403, 403};
+    private static final int[] DOCUMENT_BYTES =      {401, 200, 404, 404, 404, 200, 404, 403, 200, 404, 404, 200, 403, 403};
+    private static final int[] UPLOAD =              {401, 201, 404, 404, 201, 201, 404, 403, 403, 403, 403, 403, 403, 403};
+    private static final int[] CASE_STAFF =          {401, 403, 403, 403, 403, 403, 403, 403, 200, 404, 404, 200, 403, 403};
+    private static final int[] CASE_STALE_VERSION =  {401, 403, 403, 403, 403, 403, 403, 403, 412, 404, 404, 412, 403, 403};
 
     private record Row(String method, String path, String body, Map<String, String> headers, int... expected) {
     }
@@ -66,32 +60,57 @@ class ObjectAccessMatrixTest {
 
     /** Once per class; in @BeforeEach because RestAssured learns the test port only then. */
     @BeforeEach
-    void resident1sIntakeWithADocument() {
+    void anApplicationWithADocumentAndItsFamily() {
         if (intake != null) {
             return;
         }
-        intake = "/api/v1/intakes/" + Applications.intake("resident1");
-        mlaCase = "/api/v1/cases/" + given().auth().oauth2(Tokens.of("resident1")).when().get(intake)
+        Person owner = Family.bound("张伟");
+        String intakeId = Family.intake(owner, Family.freshPhone()).getString("id");
+        intake = "/api/v1/intakes/" + intakeId;
+        tokens.put("owner", owner::token);
+        tokens.put("other resident", () -> Tokens.of("resident2"));
+        for (String scope : List.of("VIEW_STATUS", "UPLOAD_DOCUMENTS", "ACT_FOR_ME")) {
+            Person delegate = Family.bound("张强");
+            assertEquals(201, Family.grant(owner, intakeId, delegate, Family.freshPhone(), scope, LocalDate.now().plusMonths(1))
+                    .statusCode());
+            tokens.put("delegate " + scope, delegate::token);
+        }
+        Person former = Family.bound("张丽");
+        String ended = Family.grant(owner, intakeId, former, Family.freshPhone(), "ACT_FOR_ME", LocalDate.now().plusMonths(1))
+                .path("id");
+        OwnerSql.run("update delegation set ends_on = current_date - 1 where id = '" + ended + "'");
+        tokens.put("delegate expired", former::token);
+        tokens.put("hotline", () -> Tokens.of("hotline1"));
+        tokens.put("caseworker in scope", () -> Tokens.of("caseworker1"));      // civil affairs, township 140105001
+        tokens.put("caseworker other region", () -> Tokens.of("caseworker2"));  // civil affairs, county 140106
+        // housing has no case in this intake, in the same township as caseworker1
+        tokens.put("caseworker other agency", () -> Tokens.newStaff("caseworker", "HOUSING", "140105001"));
+        tokens.put("approver in scope", () -> Tokens.of("approver1"));         // civil affairs, county 140105
+        tokens.put("admin", () -> Tokens.of("admin1"));
+        tokens.put("auditor", () -> Tokens.of("auditor1"));
+
+        mlaCase = "/api/v1/cases/" + given().auth().oauth2(owner.token()).when().get(intake)
                 .then().statusCode(200).extract().path("cases.find { it.program == 'MINIMUM_LIVING_ALLOWANCE' }.id");
-        document = intake + "/documents/" + Applications.upload("resident1", intake, "INCOME_PROOF", "p.pdf",
-                TestFiles.pdf(), "application/pdf").path("id");
+        document = intake + "/documents/" + given().auth().oauth2(owner.token())
+                .multiPart("file", "p.pdf", TestFiles.pdf(), "application/pdf").multiPart("type", "INCOME_PROOF")
+                .when().post(intake + "/documents").then().statusCode(201).extract().path("id");
     }
 
     private List<Row> matrix() {
         return List.of(
                 new Row("GET", intake, null, Map.of(), OWNER_ONLY),
-                new Row("GET", intake + "/status", null, Map.of(), OWNER_ONLY),
-                new Row("GET", intake + "/checklist", null, Map.of(), OWNER_OR_CASE_STAFF),
-                new Row("GET", document, null, Map.of(), OWNER_OR_CASE_STAFF),
-                new Row("GET", document + "/download-url", null, Map.of(), OWNER_OR_CASE_STAFF),
+                new Row("GET", intake + "/delegations", null, Map.of(), OWNER_ONLY),
+                new Row("GET", intake + "/status", null, Map.of(), STATUS),
+                new Row("GET", intake + "/checklist", null, Map.of(), DOCUMENT_DETAILS),
+                new Row("GET", document, null, Map.of(), DOCUMENT_DETAILS),
+                new Row("GET", document + "/download-url", null, Map.of(), DOCUMENT_BYTES),
                 // a request for an upload URL changes nothing until something is PUT and confirmed
                 new Row("POST", intake + "/document-uploads",
-                        "{\"type\":\"OTHER\",\"size\":1000,\"contentType\":\"application/pdf\"}", Map.of(),
-                        401, 201, 404, 403, 403, 403, 403, 403, 403, 403),
+                        "{\"type\":\"OTHER\",\"size\":1000,\"contentType\":\"application/pdf\"}", Map.of(), UPLOAD),
                 new Row("GET", mlaCase, null, Map.of(), CASE_STAFF),
                 // a stale version: in scope the case exists (412), out of scope it does not (404); nothing changes
                 new Row("POST", mlaCase + "/transitions", "{\"to\":\"ACCEPTED\"}", Map.of("If-Match", "\"999\""),
-                        401, 403, 403, 403, 412, 404, 404, 412, 403, 403),
+                        CASE_STALE_VERSION),
                 new Row("POST", mlaCase + "/applicant/reveal", "{\"reason\":\"核实银行账户信息\"}", Map.of(), CASE_STAFF));
     }
 
@@ -102,8 +121,8 @@ class ObjectAccessMatrixTest {
             for (int i = 0; i < CALLERS.size(); i++) {
                 String caller = CALLERS.get(i);
                 RequestSpecification request = given().headers(row.headers());
-                if (TOKENS.containsKey(caller)) {
-                    request = request.auth().oauth2(TOKENS.get(caller).get());
+                if (tokens.containsKey(caller)) {
+                    request = request.auth().oauth2(tokens.get(caller).get());
                 }
                 if (row.body() != null) {
                     request = request.contentType(ContentType.JSON).body(row.body().getBytes(StandardCharsets.UTF_8));
@@ -128,7 +147,7 @@ class ObjectAccessMatrixTest {
         expected.put("caseworker other agency", false);
         List<String> mismatches = new ArrayList<>();
         expected.forEach((caller, visible) -> {
-            if (inQueue(TOKENS.get(caller).get(), caseId) != visible) {
+            if (inQueue(tokens.get(caller).get(), caseId) != visible) {
                 mismatches.add(caller + (visible ? " does not see" : " sees") + " the case");
             }
         });

@@ -10,7 +10,7 @@ public enum DelegationScope {
     VIEW_STATUS,
     /** Also upload documents to the intake (the to-dos of a request for documents), never download them. */
     UPLOAD_DOCUMENTS,
-    /** Also act for the applicant: withdraw the intake. */
+    /** Also act for the applicant: open the documents (audited) and withdraw the intake. */
     ACT_FOR_ME;
 
     public boolean allowsUpload() {

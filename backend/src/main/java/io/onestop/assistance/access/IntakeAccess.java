@@ -40,9 +40,12 @@ public class IntakeAccess {
             return kind == Kind.OWNER || kind == Kind.STAFF || (kind == Kind.DELEGATE && scope.allowsUpload());
         }
 
-        /** The bytes of documents: id cards, bank cards, medical records. Never a delegate's. */
+        /**
+         * The bytes of documents: id cards, bank cards, medical records. A delegate only when trusted to act for the
+         * applicant (ACT_FOR_ME), and then audited like a staff view; uploading alone does not need them.
+         */
         public boolean mayDownloadDocuments() {
-            return kind == Kind.OWNER || kind == Kind.STAFF;
+            return kind == Kind.OWNER || kind == Kind.STAFF || (kind == Kind.DELEGATE && scope.allowsActing());
         }
 
         public boolean mayUploadDocuments() {

@@ -134,7 +134,11 @@ class DelegationTest {
         String intakeId = Family.intake(applicant, Family.freshPhone()).getString("id");
         assertEquals(201, Family.grant(applicant, intakeId, son, "13900000004", "ACT_FOR_ME", IN_A_MONTH).statusCode());
 
-        upload(son, intakeId).then().statusCode(201);
+        String documentId = upload(son, intakeId).then().statusCode(201).extract().path("id");
+        given().auth().oauth2(son.token()).when().get("/api/v1/intakes/" + intakeId + "/documents/" + documentId + "/download-url")
+                .then().statusCode(200);
+        assertEquals("1", OwnerSql.queryString("select count(*) from audit_event where action = 'DELEGATE_VIEW_DOCUMENT' "
+                + "and object_id = '" + documentId + "'"));
         String answer = given().auth().oauth2(son.token()).when().post("/api/v1/intakes/" + intakeId + "/withdrawal")
                 .then().statusCode(200).body("status", equalTo("WITHDRAWN")).body("applicant", nullValue())
                 .body("evaluation", nullValue()).extract().asString();

@@ -13,19 +13,19 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Fresh residents, their intakes and delegations through the real API and real Keycloak logins. */
-final class Family {
+public final class Family {
 
     /** The applicant's address in every intake of these tests: no delegate answer may contain it. */
-    static final String ADDRESS = "小店区北营街道 1 号";
+    public static final String ADDRESS = "小店区北营街道 1 号";
 
     /** A fresh login, real-name bound to a fresh national id. */
-    record Person(String token, String nationalId) {
+    public record Person(String token, String nationalId) {
     }
 
     private Family() {
     }
 
-    static Person bound(String name) {
+    public static Person bound(String name) {
         String token = Tokens.newResident();
         String nationalId = TestData.nationalId();
         given().auth().oauth2(token).contentType(ContentType.JSON)
@@ -35,12 +35,12 @@ final class Family {
     }
 
     /** A mobile number no other test uses, so the simulator's texts to it are this test's alone. */
-    static String freshPhone() {
+    public static String freshPhone() {
         return "139" + "%08d".formatted(ThreadLocalRandom.current().nextInt(100_000_000));
     }
 
     /** Submits an application of worked example A for {@code applicant}, reachable at {@code phone}. */
-    static JsonPath intake(Person applicant, String phone) {
+    public static JsonPath intake(Person applicant, String phone) {
         String body = """
                 {"household":%s,
                  "applicant":{"name":"张伟","nationalId":"%s","phone":"%s","address":"%s"},
@@ -54,7 +54,7 @@ final class Family {
                 .when().post("/api/v1/intakes").then().statusCode(201).extract().jsonPath();
     }
 
-    static ExtractableResponse<Response> grant(Person owner, String intakeId, Person delegate, String phone, String scope,
+    public static ExtractableResponse<Response> grant(Person owner, String intakeId, Person delegate, String phone, String scope,
             LocalDate endsOn) {
         return given().auth().oauth2(owner.token()).contentType(ContentType.JSON)
                 .header("Idempotency-Key", UUID.randomUUID().toString())
@@ -62,7 +62,7 @@ final class Family {
                 .when().post("/api/v1/intakes/" + intakeId + "/delegations").then().extract();
     }
 
-    static String request(String nationalId, String phone, String scope, LocalDate endsOn, String reason) {
+    public static String request(String nationalId, String phone, String scope, LocalDate endsOn, String reason) {
         return """
                 {"nationalId":"%s","phone":"%s","scope":"%s","endsOn":"%s"%s}"""
                 .formatted(nationalId, phone, scope, endsOn, reason == null ? "" : ",\"reason\":\"" + reason + "\"");
