@@ -10,6 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { household, nationalId } from './household.mjs';
 
 const [backend = 'http://127.0.0.1:18090', seconds = '10', rounds = '3', concurrency = '8', pid] = process.argv.slice(2);
 const D = Number(seconds);
@@ -24,25 +25,6 @@ const pgArgs = ['-h', env.PG_HOST ?? '127.0.0.1', '-p', env.PG_PORT ?? '5432', '
 const pgEnv = { ...env, PGPASSWORD: env.PG_PASSWORD ?? 'assistance' };
 const sql = (query) => execFileSync('psql', [...pgArgs, '-Atqc', query], { env: pgEnv, encoding: 'utf8' }).trim();
 const pgbenchBin = ['/usr/lib/postgresql/15/bin/pgbench', 'pgbench'].find((p) => { try { execFileSync(p, ['--version']); return true; } catch { return false; } });
-
-const household = {
-  regionCode: '140105', hukou: 'URBAN', asOf: '2026-11-22',
-  members: [
-    { id: 'm1', relationship: 'APPLICANT', birthDate: '1986-03-01', disabilityGrade: null, seriousIllness: false,
-      schooling: 'NONE', employment: 'UNEMPLOYED', monthlyIncome: 0, parentsUnableToRaise: false },
-    { id: 'm2', relationship: 'SPOUSE', birthDate: '1988-05-10', disabilityGrade: null, seriousIllness: false,
-      schooling: 'NONE', employment: 'EMPLOYED', monthlyIncome: 900, parentsUnableToRaise: false },
-    { id: 'm3', relationship: 'CHILD', birthDate: '2016-09-01', disabilityGrade: null, seriousIllness: false,
-      schooling: 'PRIMARY', employment: 'NOT_IN_LABOUR_FORCE', monthlyIncome: 0, parentsUnableToRaise: false },
-  ],
-  assets: { financialAssets: 0, nonEssentialVehicles: 0, ownedHomes: 1 },
-  rigidExpenditure12m: { medical: 0, education: 0 }, hasAbleSupporter: false, housing: 'ADEQUATE', suddenEvent: null,
-};
-const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-const nationalId = (i) => {
-  const body = `330106${1950 + (i % 50)}0${1 + (i % 9)}1${i % 10}${String(Math.floor(i / 10) % 1000).padStart(3, '0')}`;
-  return body + '10X98765432'[[...body].reduce((s, c, k) => s + Number(c) * WEIGHTS[k], 0) % 11];
-};
 
 async function ok(answer, expected) {
   if (answer.status !== expected) throw new Error(`HTTP ${answer.status}: ${await answer.text()}`);
