@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
@@ -30,23 +32,46 @@ public class AuditLog {
             String result, String reason) {
     }
 
-    private final Clock clock;
+    /** The chained insert; ?n placeholders for Hibernate, $n for the plain SQL client (typed once, used twice). */
+    private static String insert(String mark) {
+        return """
+                insert into audit_event (occurred_at, subject, role, action, object_type, object_id, result,
+                                         reason, previous_hash, hash)
+                select cast(%1$s1 as timestamptz), cast(%1$s2 as text), cast(%1$s3 as text), cast(%1$s4 as text),
+                       cast(%1$s5 as text), cast(%1$s6 as text), cast(%1$s7 as text), cast(%1$s8 as text), prev.hash, %2$s
+                from (select coalesce((select hash from audit_event order by id desc limit 1), repeat('0', 64)) as hash) prev"""
+                .formatted(mark, HASH.formatted("prev.hash", "cast(%s1 as timestamptz)".formatted(mark),
+                        "cast(%s2 as text)".formatted(mark), "cast(%s3 as text)".formatted(mark),
+                        "cast(%s4 as text)".formatted(mark), "cast(%s5 as text)".formatted(mark),
+                        "cast(%s6 as text)".formatted(mark), "cast(%s7 as text)".formatted(mark),
+                        "cast(%s8 as text)".formatted(mark)));
+    }
 
-    public AuditLog(Clock clock) {
+    private final Clock clock;
+    private final Pool pool;
+
+    public AuditLog(Clock clock, Pool pool) {
         this.clock = clock;
+        this.pool = pool;
+    }
+
+    /**
+     * Records in a transaction of its own, for what has to be kept although the request fails: a refusal (the
+     * caller's transaction, if any, rolls back with the 403 or 404 it ends in).
+     */
+    public Uni<Void> recordAlone(Entry entry) {
+        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        return pool.withTransaction(connection -> connection.query("select pg_advisory_xact_lock(" + CHAIN_LOCK + ")").execute()
+                .chain(() -> connection.preparedQuery(insert("$")).execute(Tuple.from(java.util.Arrays.asList(now,
+                        entry.subject(), entry.role(), entry.action(), entry.objectType(), entry.objectId(), entry.result(),
+                        entry.reason())))))
+                .replaceWithVoid();
     }
 
     public Uni<Void> record(Mutiny.Session session, Entry entry) {
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         return session.createNativeQuery("select pg_advisory_xact_lock(" + CHAIN_LOCK + ")").getSingleResult()
-                .chain(ignored -> session.createNativeQuery("""
-                        insert into audit_event (occurred_at, subject, role, action, object_type, object_id, result,
-                                                 reason, previous_hash, hash)
-                        select ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, prev.hash, %s
-                        from (select coalesce((select hash from audit_event order by id desc limit 1), repeat('0', 64)) as hash) prev"""
-                                .formatted(HASH.formatted("prev.hash", "cast(?1 as timestamptz)", "cast(?2 as text)",
-                                        "cast(?3 as text)", "cast(?4 as text)", "cast(?5 as text)", "cast(?6 as text)",
-                                        "cast(?7 as text)", "cast(?8 as text)")))
+                .chain(ignored -> session.createNativeQuery(insert("?"))
                         .setParameter(1, now)
                         .setParameter(2, entry.subject())
                         .setParameter(3, entry.role())

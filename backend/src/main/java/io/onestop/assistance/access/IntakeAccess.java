@@ -74,7 +74,12 @@ public class IntakeAccess {
 
         /** The role named in audit rows. */
         public String auditRole() {
-            return scope.hasRole("approver") ? "approver" : scope.hasRole("caseworker") ? "caseworker" : "resident";
+            for (String role : List.of("approver", "caseworker", "hotline", "admin", "auditor")) {
+                if (scope.hasRole(role)) {
+                    return role;
+                }
+            }
+            return "resident";
         }
     }
 
@@ -84,14 +89,26 @@ public class IntakeAccess {
 
     private final ActiveDelegations delegations;
     private final Clock clock;
+    private final AuditLog audit;
 
-    public IntakeAccess(ActiveDelegations delegations, Clock clock) {
+    public IntakeAccess(ActiveDelegations delegations, Clock clock, AuditLog audit) {
         this.delegations = delegations;
         this.clock = clock;
+        this.audit = audit;
     }
 
-    /** The caller's grant on the intake {@code intakeId} owned by {@code ownerKey}; call inside a session. */
+    /**
+     * The caller's grant on the intake {@code intakeId} owned by {@code ownerKey}; call inside a session. A login with
+     * no grant at all on an existing intake is a denial: audited in a transaction of its own (the request then ends
+     * in a 404 whose rollback must not take the record with it).
+     */
     public Uni<Grant> grantOf(Accessor caller, UUID intakeId, String ownerKey, List<CaseArea> cases) {
+        return decide(caller, intakeId, ownerKey, cases).call(grant -> grant.kind() != Kind.NONE ? Uni.createFrom().voidItem()
+                : audit.recordAlone(new AuditLog.Entry(caller.ownerKey(), caller.auditRole(), "ACCESS_INTAKE", "INTAKE",
+                        intakeId.toString(), "DENIED", null)));
+    }
+
+    private Uni<Grant> decide(Accessor caller, UUID intakeId, String ownerKey, List<CaseArea> cases) {
         if (caller.isResident()) {
             if (caller.ownerKey().equals(ownerKey)) {
                 return Uni.createFrom().item(new Grant(Kind.OWNER, null, null));

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 import java.util.Comparator;
 import java.util.List;
@@ -22,6 +24,9 @@ public class ProblemMapper {
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
     /** PostgreSQL restarts and S3 failovers take seconds; clients wait this long before retrying. */
     static final String RETRY_AFTER_SECONDS = "2";
+
+    @jakarta.inject.Inject
+    DenialRecorder denials;
 
     @ServerExceptionMapper
     public Response domain(ProblemException e) {
@@ -84,10 +89,14 @@ public class ProblemMapper {
                 "This request needs a valid access token.", null))).header("WWW-Authenticate", "Bearer").build();
     }
 
-    /** Logged in, but the role or scope does not allow this request. */
+    /** Logged in, but the role or scope does not allow this request: refused, and the refusal audited. */
     @ServerExceptionMapper
-    public Response forbidden(io.quarkus.security.ForbiddenException e) {
-        return answer(Problem.of("forbidden", "Not allowed", 403, "Your role does not allow this request.", null));
+    public Uni<Response> forbidden(io.quarkus.security.ForbiddenException e, ContainerRequestContext request) {
+        Response answer = answer(Problem.of("forbidden", "Not allowed", 403, "Your role does not allow this request.", null));
+        return denials.refused(request.getMethod() + " " + request.getUriInfo().getPath())
+                .onFailure().invoke(failure -> LOG.warnf("A refusal could not be audited (%s)", failure.getClass().getSimpleName()))
+                .onFailure().recoverWithNull()
+                .replaceWith(answer);
     }
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
