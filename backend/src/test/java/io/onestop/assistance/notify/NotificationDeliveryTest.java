@@ -61,6 +61,10 @@ class NotificationDeliveryTest {
         ExtractableResponse<Response> submitted = NotifyFixtures.submit(resident, phone);
         String intakeId = submitted.path("id");
         String caseId = submitted.path("cases.find { it.program == 'MINIMUM_LIVING_ALLOWANCE' }.id");
+        // events pending together are delivered in parallel, in no set order: let the submission's go first
+        long submittedEvent = db().event("INTAKE_SUBMITTED", intakeId);
+        NotifyFixtures.await("the submission delivered", WAIT,
+                () -> db().count("select count(*) from outbox_event where id = $1 and delivered_at is not null", submittedEvent) == 1);
         NotifyFixtures.move(caseId, "ACCEPTED");
         long event = db().event("CASE_STEP_CHANGED", caseId);
 
