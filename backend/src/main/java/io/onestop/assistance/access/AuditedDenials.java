@@ -22,7 +22,8 @@ public class AuditedDenials implements DenialRecorder {
         if (identity.isAnonymous()) {
             return Uni.createFrom().voidItem(); // a 401, not a refusal of someone
         }
-        String role = identity.getRoles().stream().sorted().findFirst().orElse("none");
+        String role = java.util.stream.Stream.of("approver", "caseworker", "hotline", "admin", "auditor", "resident")
+                .filter(identity::hasRole).findFirst().orElse("other");
         return audit.recordAlone(new AuditLog.Entry(OwnerKeys.of(identity), role, "REQUEST", "ENDPOINT", null, "DENIED",
                 request.length() > 500 ? request.substring(0, 500) : request));
     }

@@ -93,7 +93,8 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Uni<Response> forbidden(io.quarkus.security.ForbiddenException e, ContainerRequestContext request) {
         Response answer = answer(Problem.of("forbidden", "Not allowed", 403, "Your role does not allow this request.", null));
-        return denials.refused(request.getMethod() + " " + request.getUriInfo().getPath())
+        // the raw path: percent-encoded ASCII, whatever bytes a client put in it
+        return denials.refused(request.getMethod() + " " + request.getUriInfo().getRequestUri().getRawPath())
                 .onFailure().invoke(failure -> LOG.warnf("A refusal could not be audited (%s)", failure.getClass().getSimpleName()))
                 .onFailure().recoverWithNull()
                 .replaceWith(answer);

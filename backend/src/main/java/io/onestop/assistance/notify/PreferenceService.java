@@ -68,7 +68,7 @@ public class PreferenceService {
         }
         List<FieldProblem> problems = new ArrayList<>();
         List<Channel> channels = requested.channels() == null ? List.of() : requested.channels();
-        if (channels.contains(null)) {
+        if (channels.stream().anyMatch(java.util.Objects::isNull)) { // List.contains(null) throws on immutable lists
             problems.add(new FieldProblem("channels", "must name channels (SMS, MINIPROGRAM)"));
         } else if (channels.contains(Channel.INBOX)) {
             problems.add(new FieldProblem("channels", "INBOX always gets every message; list only SMS and MINIPROGRAM"));

@@ -185,6 +185,7 @@ class NotificationDeliveryTest {
     void preferencesAreValidated() {
         String resident = Tokens.newResident();
         for (String body : List.of("{\"channels\":[\"INBOX\"],\"callMeBack\":false}",
+                "{\"channels\":[null],\"callMeBack\":false}", // was a 500, found by the fault runs' fuzz
                 "{\"channels\":[\"SMS\",\"SMS\"],\"callMeBack\":false}",
                 "{\"channels\":[\"SMS\"],\"callMeBack\":false,\"callbackFrom\":\"09:00\",\"callbackTo\":\"10:00\"}",
                 "{\"channels\":[\"SMS\"],\"callMeBack\":true,\"callbackFrom\":\"11:00\",\"callbackTo\":\"10:00\"}",
