@@ -68,7 +68,10 @@ public class PreferenceService {
         }
         List<FieldProblem> problems = new ArrayList<>();
         List<Channel> channels = requested.channels() == null ? List.of() : requested.channels();
-        if (channels.stream().anyMatch(java.util.Objects::isNull)) { // List.contains(null) throws on immutable lists
+        if (requested.channels() == null) {
+            // required, so that an empty or foreign body cannot silently switch every push channel off
+            problems.add(new FieldProblem("channels", "required: the push channels in order; [] means the inbox only"));
+        } else if (channels.stream().anyMatch(java.util.Objects::isNull)) { // List.contains(null) throws on immutable lists
             problems.add(new FieldProblem("channels", "must name channels (SMS, MINIPROGRAM)"));
         } else if (channels.contains(Channel.INBOX)) {
             problems.add(new FieldProblem("channels", "INBOX always gets every message; list only SMS and MINIPROGRAM"));

@@ -186,6 +186,7 @@ class NotificationDeliveryTest {
         String resident = Tokens.newResident();
         for (String body : List.of("{\"channels\":[\"INBOX\"],\"callMeBack\":false}",
                 "{\"channels\":[null],\"callMeBack\":false}", // was a 500, found by the fault runs' fuzz
+                "{}", "{\"unknown\":1}", // were stored as "inbox only", found by the fuzz too
                 "{\"channels\":[\"SMS\",\"SMS\"],\"callMeBack\":false}",
                 "{\"channels\":[\"SMS\"],\"callMeBack\":false,\"callbackFrom\":\"09:00\",\"callbackTo\":\"10:00\"}",
                 "{\"channels\":[\"SMS\"],\"callMeBack\":true,\"callbackFrom\":\"11:00\",\"callbackTo\":\"10:00\"}",
