@@ -42,8 +42,10 @@ public class MinioObjectStorage implements ObjectStorage {
 
     private final MinioAsyncClient client;
     private final String bucket;
+    private final java.util.concurrent.Semaphore uploadSlots;
 
     public MinioObjectStorage(StorageConfig config) {
+        this.uploadSlots = new java.util.concurrent.Semaphore(config.maxConcurrentUploads(), true);
         this.client = MinioAsyncClient.builder()
                 .endpoint(config.endpoint())
                 .region(config.region())
@@ -63,22 +65,22 @@ public class MinioObjectStorage implements ObjectStorage {
 
     @Override
     public Uni<ObjectInfo> put(String key, InputStream content, long size, String contentType) {
-        return call(() -> client.putObject(PutObjectArgs.builder().bucket(bucket).object(key)
+        return call(() -> withUploadSlot(() -> client.putObject(PutObjectArgs.builder().bucket(bucket).object(key)
                         .stream(content, size, size > PART_SIZE ? PART_SIZE : null)
-                        .contentType(contentType).build()))
+                        .contentType(contentType).build())))
                 .map(written -> new ObjectInfo(key, size, contentType, written.etag()));
     }
 
     @Override
     public Uni<ObjectInfo> upload(String key, Path file, String contentType) {
-        return call(() -> {
+        return call(() -> withUploadSlot(() -> {
             try {
                 return client.uploadObject(UploadObjectArgs.builder().bucket(bucket).object(key)
                         .filename(file.toString(), FILE_PART_SIZE).parallelUploads(1).contentType(contentType).build());
             } catch (io.minio.errors.MinioException e) {
                 return java.util.concurrent.CompletableFuture.failedFuture(e);
             }
-        }).map(written -> new ObjectInfo(key, sizeOf(file), contentType, written.etag()));
+        })).map(written -> new ObjectInfo(key, sizeOf(file), contentType, written.etag()));
     }
 
     @Override
@@ -146,6 +148,22 @@ public class MinioObjectStorage implements ObjectStorage {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Runs an upload once a slot is free ({@link StorageConfig#maxConcurrentUploads()}) and frees it when the upload
+     * ends. Waits on a worker thread ({@link #call} subscribes there), never on the event loop.
+     */
+    private <T> java.util.concurrent.CompletableFuture<T> withUploadSlot(Supplier<java.util.concurrent.CompletableFuture<T>> upload) {
+        uploadSlots.acquireUninterruptibly();
+        java.util.concurrent.CompletableFuture<T> running;
+        try {
+            running = upload.get();
+        } catch (RuntimeException e) {
+            uploadSlots.release();
+            throw e;
+        }
+        return running.whenComplete((result, failure) -> uploadSlots.release());
     }
 
     private <T> Uni<T> call(Supplier<java.util.concurrent.CompletableFuture<T>> request) {

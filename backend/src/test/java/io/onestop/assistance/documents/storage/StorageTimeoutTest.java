@@ -78,6 +78,11 @@ class StorageTimeoutTest {
             public Duration writeTimeout() {
                 return Duration.ofSeconds(1);
             }
+
+            @Override
+            public int maxConcurrentUploads() {
+                return 4;
+            }
         };
     }
 }
