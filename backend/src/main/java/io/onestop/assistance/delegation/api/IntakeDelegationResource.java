@@ -55,7 +55,7 @@ public class IntakeDelegationResource {
     @Operation(summary = "Let a family member follow my intake (委托家人): by their id number and phone, a scope and an end date",
             description = "The family member must have signed in and completed real-name binding; when they have a phone "
                     + "on record it must be the one given. Scopes: VIEW_STATUS (the status, masked), UPLOAD_DOCUMENTS "
-                    + "(also upload documents, never download), ACT_FOR_ME (also withdraw). At most 6 months; revocable "
+                    + "(also upload documents, never download), ACT_FOR_ME (also open documents, audited, and withdraw). At most 6 months; revocable "
                     + "at any time. Audited.")
     @APIResponse(responseCode = "201", description = "Granted; Location names it",
             content = @Content(schema = @Schema(implementation = DelegationView.class)))
