@@ -3,9 +3,11 @@
  * (the `Messages` type enforces it). Keep the wording plain and friendly. Placeholders: {name}.
  */
 import { portalEn, portalZh } from './messages-portal';
+import { staffEn, staffZh } from './messages-staff';
 
 const zhCN = {
   ...portalZh,
+  ...staffZh,
   'app.title': '一站式社会救助',
   'app.skipToContent': '跳到正文',
   'nav.home': '首页',
@@ -160,6 +162,7 @@ export type Messages = Record<MessageKey, string>;
 
 const en: Messages = {
   ...portalEn,
+  ...staffEn,
   'app.title': 'One-stop Social Assistance',
   'app.skipToContent': 'Skip to content',
   'nav.home': 'Home',
