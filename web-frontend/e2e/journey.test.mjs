@@ -342,6 +342,56 @@ test('hotline1 verifies the caller, finds the resident and sees the masked statu
   }
 });
 
+test('hotline1 files for a caller without an application and submits it on their verbal consent', { timeout: 120_000, skip }, async () => {
+  const { page, pageErrors, close } = await newPage('journey-hotline-filing', DESKTOP);
+  let failed = false;
+  // A new elderly caller each run: nobody has filed for them yet.
+  const CALLER_ID = nationalId('1950-01-01', 100 + Math.floor(Math.random() * 800));
+  try {
+    await page.goto(`${PORTAL_URL}/hotline`);
+    await keycloakLogin(page, 'hotline1', 'hotline-login');
+    await page.fill('#call-reference', `12349-E2E-${Date.now()}`);
+    await page.selectOption('#call-line', '12349');
+    await page.getByTestId('call-open').click();
+    await page.getByTestId('question-FULL_NAME').check();
+    await page.getByTestId('question-REGISTERED_ADDRESS').check();
+    await page.fill('#verify-reason', '老人来电要求代办低保申请');
+    await page.getByTestId('verify-submit').click();
+    await page.getByTestId('verified').waitFor({ timeout: 20_000 });
+    await page.fill('#search-query', CALLER_ID);
+    await page.getByTestId('search-submit').click();
+    await page.getByTestId('no-match').waitFor({ timeout: 20_000 });
+
+    const filing = page.getByTestId('filing');
+    await filing.waitFor();
+    assert.equal(await page.inputValue('[data-testid="filing-m0-birthDate"]'), '1950-01-01', 'the birth date comes from the id number');
+    await page.fill('#filing-name', '王秀英');
+    await page.fill('#filing-phone', '13900002222');
+    await page.fill('#filing-address', '太原市小店区坞城街道 8 号');
+    await page.selectOption('#filing-m0-employment', 'RETIRED');
+    await page.fill('#filing-situation', '独居老人，无固定收入。');
+    await page.getByTestId('filing-prepare').click();
+    await page.getByTestId('filing-prepared').waitFor({ timeout: 20_000 });
+    await page.getByTestId('verbal-submit').click();
+    await page.getByText('请先向来电人宣读授权书').waitFor();
+    await page.getByTestId('verbal-read').check();
+    await page.getByTestId('verbal-consented').check();
+    await assertAccessible(page, 'on the assisted filing');
+    await page.getByTestId('verbal-submit').click();
+    const submitted = page.getByTestId('filing-submitted');
+    await submitted.waitFor({ timeout: 30_000 });
+    assert.match(await submitted.textContent(), /JZ-140105-\d{4}-\d{6}/);
+    assert.doesNotMatch(await page.locator('body').innerText(), /\d{17}[\dX]/, 'no id number on the page');
+    await shot(page, 'hotline-filing');
+    assert.deepEqual(pageErrors, [], 'no uncaught errors in the page');
+  } catch (error) {
+    failed = true;
+    throw error;
+  } finally {
+    await close(failed);
+  }
+});
+
 test('caseworker1 sees the dashboard charts', { timeout: 90_000, skip }, async () => {
   const { page, pageErrors, close } = await newPage('journey-dashboard', DESKTOP);
   let failed = false;
