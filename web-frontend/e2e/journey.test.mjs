@@ -418,6 +418,13 @@ test('caseworker1 sees the dashboard charts', { timeout: 90_000, skip }, async (
     await page.waitForFunction(() => document.querySelectorAll('details table tbody tr').length === 7 + 9, null, { timeout: 20_000 });
     await assertAccessible(page, 'on the dashboard');
     await shot(page, 'staff-dashboard');
+
+    // The case hotline1 handed over is flagged in the work queue until a caseworker moves it.
+    await page.getByTestId('nav-queue').click();
+    await page.selectOption('[data-testid="queue-step"]', 'RETURNED');
+    const row = page.getByTestId(`queue-${shared.intakeNumber}`);
+    await row.waitFor({ timeout: 20_000 });
+    assert.equal(await row.getByTestId('handoff-badge').count(), 1, 'the hotline hand-off is flagged');
     assert.deepEqual(pageErrors, [], 'no uncaught errors in the page');
   } catch (error) {
     failed = true;

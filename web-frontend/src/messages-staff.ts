@@ -6,6 +6,7 @@ export const staffZh = {
   'staffNav.hotline': '热线工作台',
   'staffNav.audit': '审计日志',
   'staff.queue.loaded': '已列出 {n} 件',
+  'staff.hotlineHandoff': '热线转办',
 
   'hotline.title': '热线工作台',
   'hotline.notHotline': '这个页面只供 12345 / 12349 热线工作人员使用。',
@@ -152,6 +153,7 @@ export const staffEn: Record<keyof typeof staffZh, string> = {
   'staffNav.hotline': 'Hotline desk',
   'staffNav.audit': 'Audit log',
   'staff.queue.loaded': '{n} cases listed',
+  'staff.hotlineHandoff': 'From the hotline',
 
   'hotline.title': 'Hotline desk',
   'hotline.notHotline': 'This page is for 12345 / 12349 hotline staff only.',

@@ -24,7 +24,7 @@ describe('staff screens', () => {
     const calls = stubApi({
       'GET /api/v1/cases': (url) => {
         const after = url.searchParams.get('after');
-        if (!after) return { body: { items: [line(1), line(2)], next: 'p2' } };
+        if (!after) return { body: { items: [line(1), { ...line(2), hotlineHandoff: true }], next: 'p2' } };
         if (after === 'p2') return { body: { items: [line(3)], next: 'p3' } };
         return { body: { items: [line(4)], next: null } };
       },
@@ -35,6 +35,8 @@ describe('staff screens', () => {
     try {
       await settle();
       expect(view.root.querySelectorAll('tbody tr')).toHaveLength(2);
+      expect(view.root.querySelectorAll('[data-testid="handoff-badge"]')).toHaveLength(1);
+      expect(view.root.querySelector('[data-testid="queue-JZ-2"]')?.textContent).toContain('热线转办');
       view.root.querySelector<HTMLButtonElement>('[data-testid="queue-more"]')!.click();
       await settle();
       view.root.querySelector<HTMLButtonElement>('[data-testid="queue-more"]')!.click();
