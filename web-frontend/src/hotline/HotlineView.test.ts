@@ -157,6 +157,11 @@ describe('hotline desk', () => {
     click(view.root, 'note-add');
     await settle();
     expect(view.root.textContent).toContain('请先写下备注内容');
+    input(view.root, '#note-text', `来电人身份证 ${ID}`);
+    click(view.root, 'note-add');
+    await settle();
+    expect(view.root.textContent).toContain('备注里不要写身份证号');
+    expect(calls.some((c) => c.url.pathname.endsWith('/notes'))).toBe(false);
     input(view.root, '#note-text', '已告知');
     click(view.root, 'note-add');
     await settle();
