@@ -329,6 +329,9 @@ test('hotline1 verifies the caller, finds the resident and sees the masked statu
     await page.getByRole('heading', { name: 'Status (masked)' }).waitFor();
     await shot(page, 'hotline-status-en');
     await page.getByTestId('lang-switch').click();
+    await page.getByTestId('elderly-toggle').click();
+    await assertAccessible(page, 'on the hotline desk in senior mode');
+    await page.getByTestId('elderly-toggle').click();
 
     const stored = await page.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }));
     assert.doesNotMatch(stored, /\d{6}(19|20)\d{2}/, 'no id number in the browser storage');
@@ -418,6 +421,10 @@ test('caseworker1 sees the dashboard charts', { timeout: 90_000, skip }, async (
     await page.waitForFunction(() => document.querySelectorAll('details table tbody tr').length === 7 + 9, null, { timeout: 20_000 });
     await assertAccessible(page, 'on the dashboard');
     await shot(page, 'staff-dashboard');
+    await page.getByTestId('lang-switch').click();
+    await page.getByRole('heading', { name: 'Open cases per step' }).waitFor();
+    await shot(page, 'staff-dashboard-en');
+    await page.getByTestId('lang-switch').click();
 
     // The case hotline1 handed over is flagged in the work queue until a caseworker moves it.
     await page.getByTestId('nav-queue').click();
@@ -454,6 +461,10 @@ test('auditor1 reads the audit events, filters them and checks the chain', { tim
     assert.doesNotMatch(await page.locator('body').innerText(), /\d{17}[\dX]/, 'no id number in the audit log');
     await assertAccessible(page, 'on the audit log');
     await shot(page, 'audit-events');
+    await page.getByTestId('lang-switch').click();
+    await page.getByRole('heading', { name: 'Integrity check' }).waitFor();
+    await shot(page, 'audit-events-en');
+    await page.getByTestId('lang-switch').click();
     assert.deepEqual(pageErrors, [], 'no uncaught errors in the page');
   } catch (error) {
     failed = true;
