@@ -11,7 +11,7 @@ describe('call-back list', () => {
   it('pages with the cursor, and a recorded call leaves the list', async () => {
     const calls = stubApi({
       'GET /api/v1/hotline/callback-tasks': (url) =>
-        url.searchParams.get('cursor') ? { body: { items: [task(3)], next: null } } : { body: { items: [task(1), task(2)], next: 'n2' } },
+        url.searchParams.get('cursor') ? { body: { items: [{ ...task(3), reason: 'DELIVERY_FAILED' }], next: null } } : { body: { items: [task(1), task(2)], next: 'n2' } },
       'POST /api/v1/hotline/callback-tasks/t1/completion': { body: { ...task(1), completedAt: '2026-12-05T02:00:00Z', outcome: 'NO_ANSWER' } },
     });
     const { default: CallbackTasks } = await import('./CallbackTasks.vue');
@@ -24,6 +24,7 @@ describe('call-back list', () => {
       view.root.querySelector<HTMLButtonElement>('[data-testid="callbacks-more"]')!.click();
       await settle();
       expect(view.root.querySelectorAll('[data-testid="callback"]')).toHaveLength(3);
+      expect(view.root.textContent).toContain('通知发送失败');
 
       view.root.querySelector<HTMLButtonElement>('[data-testid="callback-done-t1"]')!.click();
       await settle();
