@@ -63,6 +63,12 @@ class SubscribeErrorCodeTest {
                 .when().post("/mp/v1/subscriptions")
                 .then().statusCode(200).body("errcode", equalTo(0))
                 .body("data.items.find { it.templateId == 'other-template' }.remaining", equalTo(1));
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body("{\"nationalId\":\"" + io.onestop.assistance.testing.TestData.nationalId() + "\",\"name\":\"王芳\"}")
+                .when().put("/mp/v1/me/real-name").then().statusCode(200).body("errcode", equalTo(0));
+        given().auth().oauth2(token).when().get("/mp/v1/subscriptions")
+                .then().statusCode(200).body("errcode", equalTo(0))
+                .body("data.items.find { it.templateId == 'other-template' }.remaining", equalTo(1));
     }
 
     @Test
