@@ -89,16 +89,22 @@ after(async () => {
 
 test('a resident lets a family member follow the application; the delegate sees the status but no id number', { timeout: 180_000, skip }, async () => {
   const resident1 = await token('resident1');
-  const draft = await call(resident1, 'POST', '/api/v1/drafts', {
-    household: {
-      regionCode: '140105', hukou: 'RURAL', asOf: null, members: [member('m1', 'APPLICANT', '1958-07-01', { disabilityGrade: 2 })],
-      assets: { financialAssets: 0, nonEssentialVehicles: 0, ownedHomes: 1 },
-      rigidExpenditure12m: { medical: 0, education: 0 }, hasAbleSupporter: false, housing: 'ADEQUATE', suddenEvent: null,
-    },
-    chosenPrograms: null, situation: '独居，腿脚不便。',
-    applicant: { name: '赵桂兰', nationalId: APPLICANT_ID, phone: PHONE, address: '太原市小店区北营街道 9 号' },
-  });
-  const intake = await call(resident1, 'POST', '/api/v1/intakes', { draftId: draft.id, consent: true }, { 'Idempotency-Key': crypto.randomUUID() });
+  const apply = async (nationalIdNumber, birthDate) => {
+    const draft = await call(resident1, 'POST', '/api/v1/drafts', {
+      household: {
+        regionCode: '140105', hukou: 'RURAL', asOf: null, members: [member('m1', 'APPLICANT', birthDate, { disabilityGrade: 2 })],
+        assets: { financialAssets: 0, nonEssentialVehicles: 0, ownedHomes: 1 },
+        rigidExpenditure12m: { medical: 0, education: 0 }, hasAbleSupporter: false, housing: 'ADEQUATE', suddenEvent: null,
+      },
+      chosenPrograms: null, situation: '独居，腿脚不便。',
+      applicant: { name: '赵桂兰', nationalId: nationalIdNumber, phone: PHONE, address: '太原市小店区北营街道 9 号' },
+    });
+    return call(resident1, 'POST', '/api/v1/intakes', { draftId: draft.id, consent: true }, { 'Idempotency-Key': crypto.randomUUID() });
+  };
+  // An older application first (withdrawn at once), so that My applications has a second page to load.
+  const older = await apply(nationalId('1957-06-01', sequence), '1957-06-01');
+  await call(resident1, 'POST', `/api/v1/intakes/${older.id}/withdrawal`);
+  const intake = await apply(APPLICANT_ID, '1958-07-01');
   shared.intakeId = intake.id;
   shared.intakeNumber = intake.intakeNumber;
 
@@ -124,10 +130,17 @@ test('a resident lets a family member follow the application; the delegate sees 
     }
 
     // The applicant grants it from My applications.
+    // Pages of one application each: the backend's Link rel="next" brings the older one on "show more".
+    const firstPage = (url) => url.pathname === '/api/v1/intakes' && !url.search;
+    await owner.page.route(firstPage, (route) => route.continue({ url: `${route.request().url()}?limit=1` }));
     await owner.page.goto(`${PORTAL_URL}/applications`);
     await keycloakLogin(owner.page, 'resident1', 'applications-login');
     const card = owner.page.getByTestId(`intake-${shared.intakeNumber}`);
     await card.waitFor({ timeout: 30_000 });
+    assert.equal(await owner.page.getByTestId(`intake-${older.intakeNumber}`).count(), 0, 'the older one is on page 2');
+    await owner.page.getByTestId('applications-more').click();
+    await owner.page.getByTestId(`intake-${older.intakeNumber}`).waitFor({ timeout: 20_000 });
+    await owner.page.unroute(firstPage);
     const panel = card.getByTestId('delegations');
     await panel.locator('summary').click();
     await panel.locator('[data-testid="no-delegations"], [data-testid="delegation"]').first().waitFor({ timeout: 20_000 });
@@ -281,7 +294,13 @@ test('the resident reads the inbox and asks to be called back, in senior mode', 
     await assertNoHorizontalScroll(page, 'on the inbox at 360 px');
     await shot(page, 'inbox');
 
+    // Senior mode: My applications offers the call-back, which leads to the preferences, open.
     await page.getByTestId('elderly-toggle').click();
+    await page.goto(`${PORTAL_URL}/applications`);
+    await page.getByTestId('callback-prompt').waitFor({ timeout: 20_000 });
+    await assertAccessible(page, 'on My applications in senior mode with the call-back offer');
+    await page.getByTestId('callback-prompt').getByRole('link').click();
+    await page.waitForURL(/\/inbox$/);
     const prefs = page.getByTestId('preferences');
     await prefs.locator('form').waitFor();
     assert.equal(await prefs.evaluate((d) => d.open), true, 'the preferences are open in senior mode');

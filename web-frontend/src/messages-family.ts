@@ -94,6 +94,9 @@ export const familyZh = {
   'prefs.save': '保存',
   'prefs.saved': '已保存。',
   'prefs.error.window': '请把两个时间都填上，而且结束要晚于开始',
+  'prefs.prompt.title': '看不清、不会操作？',
+  'prefs.prompt.text': '可以请工作人员给您打电话，告诉您办到哪一步，也可以帮您办理。',
+  'prefs.prompt.link': '请工作人员给我打电话',
 } as const;
 
 export const familyEn: Record<keyof typeof familyZh, string> = {
@@ -191,4 +194,7 @@ export const familyEn: Record<keyof typeof familyZh, string> = {
   'prefs.save': 'Save',
   'prefs.saved': 'Saved.',
   'prefs.error.window': 'Fill in both times, with the end after the start',
+  'prefs.prompt.title': 'Hard to read or use?',
+  'prefs.prompt.text': 'A staff member can phone you to tell you how far it is, and help you with it.',
+  'prefs.prompt.link': 'Please phone me',
 };
