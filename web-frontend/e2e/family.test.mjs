@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import { DESKTOP, MOBILE, OUT_DIR, PORTAL_URL, assertNoHorizontalScroll, newPage, useBrowser } from './browser.mjs';
-import { assertAccessible, keycloakLogin, nationalId } from './fixtures.mjs';
+import { assertAccessible, keycloakLogin, nationalId, pngPhoto } from './fixtures.mjs';
 
 useBrowser();
 
@@ -107,6 +107,16 @@ test('a resident lets a family member follow the application; the delegate sees 
   const intake = await apply(APPLICANT_ID, '1958-07-01');
   shared.intakeId = intake.id;
   shared.intakeNumber = intake.intakeNumber;
+  // caseworker1 (civil affairs) accepts the special-hardship case and asks for a document, which the delegate sends.
+  const caseworker = await token('caseworker1');
+  const hardship = intake.cases.find((c) => c.program === 'SPECIAL_HARDSHIP');
+  assert.ok(hardship, 'the application includes special hardship support');
+  const move = async (body) => {
+    const current = await call(caseworker, 'GET', `/api/v1/cases/${hardship.id}`);
+    await call(caseworker, 'POST', `/api/v1/cases/${hardship.id}/transitions`, body, { 'If-Match': String(current.version) });
+  };
+  await move({ to: 'ACCEPTED' });
+  await move({ to: 'RETURNED', documents: ['INCOME_PROOF'], note: '请补充近 6 个月的收入证明' });
 
   const family = await newPage('family-delegate', MOBILE);
   const owner = await newPage('family-grant', DESKTOP);
@@ -181,6 +191,11 @@ test('a resident lets a family member follow the application; the delegate sees 
     assert.match(await delegated.getByTestId('status-applicant').textContent(), /赵\*/, 'the applicant name is masked');
     assert.match(await delegated.getByTestId('delegated-scope').textContent(), /帮忙交材料/);
     assert.ok(await delegated.getByTestId('case-step').first().isVisible(), 'a program step is shown');
+    // the scope allows uploads: the requested document goes up from the family member's phone
+    await delegated.getByTestId('todo-DOCUMENTS_REQUESTED').waitFor();
+    await delegated.getByTestId('file-INCOME_PROOF').setInputFiles([{ name: 'income.png', mimeType: 'image/png', buffer: pngPhoto(320, 240, [60, 140, 90], 3) }]);
+    await delegated.locator('[data-testid="upload-row"][data-state="done"]').waitFor({ timeout: 30_000 });
+    await family.page.waitForSelector('[data-testid="doc-INCOME_PROOF"][data-status="UPLOADED"]', { timeout: 20_000 });
     await assertNoIdNumber(family.page, 'on /family');
     await assertNoHorizontalScroll(family.page, 'on /family at 360 px');
     await assertAccessible(family.page, 'on /family with a delegated application');
