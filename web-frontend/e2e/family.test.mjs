@@ -266,7 +266,8 @@ test('a family member without an account reads the status with a one-time code',
     await assertAccessible(page, 'on the code step with a wrong code');
     await shot(page, 'status-query-code');
     await page.fill('#query-code', code);
-    await page.getByTestId('query-verify').click();
+    await page.press('#query-code', 'Enter'); // the keyboard sends the form too
+    await page.waitForFunction(() => document.activeElement?.tagName === 'H1', null, { timeout: 20_000 });
     const status = page.getByTestId('query-status');
     await status.waitFor({ timeout: 20_000 });
     assert.match(await status.textContent(), new RegExp(shared.intakeNumber));
