@@ -4,10 +4,12 @@
  */
 import { familyEn, familyZh } from './messages-family';
 import { portalEn, portalZh } from './messages-portal';
+import { staffEn, staffZh } from './messages-staff';
 
 const zhCN = {
   ...portalZh,
   ...familyZh,
+  ...staffZh,
   'app.title': '一站式社会救助',
   'app.skipToContent': '跳到正文',
   'nav.home': '首页',
@@ -163,6 +165,7 @@ export type Messages = Record<MessageKey, string>;
 const en: Messages = {
   ...portalEn,
   ...familyEn,
+  ...staffEn,
   'app.title': 'One-stop Social Assistance',
   'app.skipToContent': 'Skip to content',
   'nav.home': 'Home',

@@ -114,6 +114,8 @@ class AuthorizationMatrixTest {
             new Row("PUT", "/api/v1/intakes/" + UUID.randomUUID() + "/verification-consents/m2",
                     "{\"nationalId\":\"140105198805100020\"}", residentOnly(404)),
             new Row("GET", "/api/v1/cases", null, staff(200, 200)),
+            new Row("GET", "/api/v1/cases/statistics", null, staff(200, 200)),
+            new Row("GET", "/api/v1/cases/statistics?days=0", null, staff(422, 422)),
             new Row("GET", "/api/v1/cases/" + UUID.randomUUID(), null, staff(404, 404)),
             new Row("POST", "/api/v1/cases/" + UUID.randomUUID() + "/transitions", "{\"to\":\"ACCEPTED\"}", staff(428, 428)),
             new Row("POST", "/api/v1/cases/" + UUID.randomUUID() + "/verification", null, staff(404, 403)),
