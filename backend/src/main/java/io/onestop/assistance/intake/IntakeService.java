@@ -110,9 +110,12 @@ public class IntakeService {
                         .recoverWithUni(() -> Panache.withSession(() -> refuseSecondActiveIntake(owner, request.draftId()))));
     }
 
+    /** The full application, its owner's alone; anyone else's 404 is audited (a delegate's with its scope). */
     @WithSession
-    public Uni<IntakeView> get(String owner, UUID id) {
-        return owned(owner, id).chain(intake -> cases.listByIntake(id).map(list -> view(intake, list, true)));
+    public Uni<IntakeView> get(Accessor caller, UUID id) {
+        return intakes.findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("No such application."))
+                .call(intake -> access.require(caller, id, intake.ownerSubject, List.of(), IntakeAccess.Need.READ_APPLICATION))
+                .chain(intake -> cases.listByIntake(id).map(list -> view(intake, list, true)));
     }
 
     @WithSession
@@ -165,12 +168,8 @@ public class IntakeService {
     private Uni<Allowed> mayWithdraw(Accessor caller, UUID id) {
         return intakes.findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("No such application."))
                 // withdrawal is a resident's act: staff close cases through their own transitions
-                .chain(intake -> access.grantOf(caller, id, intake.ownerSubject, List.of()).map(grant -> {
-                    if (!grant.mayWithdraw()) {
-                        throw ProblemException.notFound("No such application.");
-                    }
-                    return new Allowed(intake, grant);
-                }));
+                .chain(intake -> access.require(caller, id, intake.ownerSubject, List.of(), IntakeAccess.Need.WITHDRAW)
+                        .map(grant -> new Allowed(intake, grant)));
     }
 
     /** What a delegate acting for the applicant sees of the result: number, state and cases, nothing about the person. */

@@ -94,7 +94,7 @@ public class IntakeResource {
     @Operation(summary = "One of my intakes with its cases and the evaluation that explains each verdict")
     @APIResponse(responseCode = "404", description = "No such intake of mine", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<IntakeView> get(@PathParam("id") UUID id) {
-        return intakes.get(OwnerKeys.of(caller), id);
+        return intakes.get(Accessor.of(caller, token), id);
     }
 
     @POST
