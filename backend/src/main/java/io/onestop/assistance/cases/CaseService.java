@@ -199,7 +199,8 @@ public class CaseService implements CaseLifecycle {
 
     /**
      * The applicant's id number and phone in clear, for the one staff task that needs them (a call, a bank
-     * instruction). Audited with the stated reason; 422 without one, 404 outside the caller's scope.
+     * instruction). Audited with the stated reason; 422 without one, 404 outside the caller's scope, and that refusal
+     * is audited too (DENIED, with the reason given), in a transaction of its own.
      */
     @WithTransaction
     public Uni<RevealedApplicant> revealApplicant(StaffActor actor, UUID caseId, String reason) {
@@ -208,6 +209,9 @@ public class CaseService implements CaseLifecycle {
             throw ProblemException.invalid("reason", "请说明查看完整证件号的原因 / state why the full id number is needed (4 to 500 characters)");
         }
         return inScope(actor.scope(), caseId)
+                .onFailure(f -> f instanceof ProblemException p && p.status() == 404)
+                .call(() -> audit.recordAlone(new AuditLog.Entry(actor.subject(), actor.mainRole(), "REVEAL_PERSONAL_DATA",
+                        AGGREGATE, caseId.toString(), "DENIED", why)))
                 .call(c -> Panache.getSession().chain(session -> audit.record(session, new AuditLog.Entry(actor.subject(),
                         actor.mainRole(), "REVEAL_PERSONAL_DATA", AGGREGATE, c.id.toString(), "OK", why))))
                 .chain(c -> intakes.find(c.intakeId))

@@ -94,6 +94,17 @@ class DenialAuditTest {
                 .then().statusCode(200).body("intact", equalTo(true));
     }
 
+    @Test
+    void aRevealOutsideTheCallersScopeIsADeniedRevealWithTheReasonGiven() {
+        String caseId = Family.intake(Family.bound("张伟"), Family.freshPhone())
+                .getString("cases.find { it.agency == 'CIVIL_AFFAIRS' }.id");
+        given().auth().oauth2(Tokens.of("caseworker2")).contentType("application/json")
+                .body("{\"reason\":\"核实银行账户信息\"}").when().post("/api/v1/cases/" + caseId + "/applicant/reveal")
+                .then().statusCode(404);
+        assertEquals("caseworker DENIED 核实银行账户信息", OwnerSql.queryString("select role || ' ' || result || ' ' || reason "
+                + "from audit_event where action = 'REVEAL_PERSONAL_DATA' and object_id = '" + caseId + "'"));
+    }
+
     private static long denials(String action, String reason) {
         return Long.parseLong(OwnerSql.queryString("select count(*) from audit_event where action = '" + action
                 + "' and result = 'DENIED' and reason = '" + reason + "'"));
