@@ -97,7 +97,7 @@ public class DelegationService {
             DelegationRequest request) {
         validate(request, true);
         return idempotency.once(caseworker.subject(), idempotencyKey, GRANT, Map.of("case", caseId, "request", request),
-                () -> Panache.withTransaction(() -> cases.inScope(caseworker.scope(), caseId)
+                () -> Panache.withTransaction(() -> cases.inScope(caseworker, caseId)
                         .chain(c -> intakes.find(c.intakeId))
                         .call(this::grantableByCaseworker)
                         .chain(intake -> grant(intake, request, caseworker.subject(), null, "caseworker", request.reason().strip()))
