@@ -72,6 +72,8 @@ public class IntakeAccess {
         READ_APPLICATION("READ_APPLICATION", Grant::isOwner),
         /** Grant, list and revoke family delegations: the owner's alone. */
         MANAGE_DELEGATIONS("MANAGE_DELEGATIONS", Grant::isOwner),
+        /** A change of circumstances: the applicant's own statement about the household. The owner's alone. */
+        REVISE("REVISE_INTAKE", Grant::isOwner),
         VIEW_STATUS("READ_STATUS", Grant::mayViewStatus),
         LIST_DOCUMENTS("VIEW_DOCUMENT_DETAILS", Grant::mayListDocuments),
         DOWNLOAD_DOCUMENTS("VIEW_DOCUMENT", Grant::mayDownloadDocuments),
@@ -164,7 +166,7 @@ public class IntakeAccess {
     }
 
     /** Audits a caller who holds a grant on the intake asking for more than it allows. */
-    public Uni<Void> refusedBeyond(Accessor caller, UUID intakeId, Grant grant, Need need) {
+    private Uni<Void> refusedBeyond(Accessor caller, UUID intakeId, Grant grant, Need need) {
         String reason = grant.isDelegate()
                 ? "delegation " + grant.delegationId() + ", scope " + grant.scope() + " does not allow " + need
                 : grant.kind() + " as " + caller.auditRole() + " does not allow " + need;

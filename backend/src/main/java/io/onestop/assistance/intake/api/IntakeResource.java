@@ -120,7 +120,7 @@ public class IntakeResource {
     public Uni<Response> revise(@PathParam("id") UUID id,
             @Parameter(in = ParameterIn.HEADER, required = true, description = KEY_DOC) @HeaderParam("Idempotency-Key") String key,
             @Valid @NotNull RevisionRequest request) {
-        return intakes.revise(OwnerKeys.of(caller), key, id, request).map(IntakeResource::answer);
+        return intakes.revise(Accessor.of(caller, token), key, id, request).map(IntakeResource::answer);
     }
 
     private static Response answer(StoredAnswer answer) {
