@@ -28,6 +28,7 @@ import io.onestop.assistance.programs.Schooling;
 import io.onestop.assistance.programs.ScreeningService;
 import io.onestop.assistance.programs.SuddenEvent;
 import io.onestop.assistance.programs.SuddenEventType;
+import io.onestop.assistance.programs.Yuan;
 import io.onestop.assistance.programs.parameters.ParameterCatalog;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -212,11 +213,12 @@ public class InvitationService {
         }
         RigidExpenditure rigid = base.rigidExpenditure12m();
         if (signal.type == SignalType.MEDICAL_BILL && (rigid.medical() == null || rigid.medical().compareTo(signal.amount) < 0)) {
-            rigid = new RigidExpenditure(signal.amount, rigid.education());
+            rigid = new RigidExpenditure(Yuan.plain(signal.amount), rigid.education());
         }
         SuddenEvent event = base.suddenEvent();
         if (signal.type == SignalType.DISASTER) {
-            event = new SuddenEvent(SuddenEventType.DISASTER, signal.occurredOn, signal.amount == null ? BigDecimal.ZERO : signal.amount);
+            event = new SuddenEvent(SuddenEventType.DISASTER, signal.occurredOn,
+                    signal.amount == null ? BigDecimal.ZERO : Yuan.plain(signal.amount));
         } else if (signal.type == SignalType.DEATH_IN_HOUSEHOLD) {
             event = new SuddenEvent(SuddenEventType.DEATH_OF_EARNER, signal.occurredOn, BigDecimal.ZERO);
         }
@@ -260,7 +262,9 @@ public class InvitationService {
         if (residentId == null) {
             return Uni.createFrom().failure(ProblemException.notFound("No such invitation of yours."));
         }
-        OffsetDateTime now = OffsetDateTime.now(clock);
+        // as the database keeps it (UTC, microseconds), so a repeated opt-out answers the same instant the same way
+        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(java.time.ZoneOffset.UTC)
+                .truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         OffsetDateTime until = now.plusDays(config.optOutDays());
         return Panache.getSession().chain(session -> session.find(Invitation.class, invitationId).chain(i -> {
             if (i == null || !i.residentId.equals(residentId)) {
@@ -270,7 +274,7 @@ public class InvitationService {
                 return session.createNativeQuery("select opted_out_until from monitoring_opt_out where national_id_hash = ?1",
                                 OffsetDateTime.class)
                         .setParameter(1, i.nationalIdHash).getSingleResult()
-                        .map(stored -> optOutView(i, stored));
+                        .map(stored -> optOutView(i, stored.withOffsetSameInstant(java.time.ZoneOffset.UTC)));
             }
             i.optedOutAt = now;
             return session.flush()
