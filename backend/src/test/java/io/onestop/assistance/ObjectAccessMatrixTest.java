@@ -50,6 +50,8 @@ class ObjectAccessMatrixTest {
     private static final int[] UPLOAD =              {401, 201, 404, 404, 201, 201, 404, 403, 403, 403, 403, 403, 403, 403};
     private static final int[] CASE_STAFF =          {401, 403, 403, 403, 403, 403, 403, 403, 200, 404, 404, 200, 403, 403};
     private static final int[] CASE_STALE_VERSION =  {401, 403, 403, 403, 403, 403, 403, 403, 412, 404, 404, 412, 403, 403};
+    /** A monitoring warning of the township: civil affairs' caseworkers of that region only (approvers do not visit). */
+    private static final int[] WARNING =             {401, 403, 403, 403, 403, 403, 403, 403, 200, 404, 404, 403, 403, 403};
 
     private record Row(String method, String path, String body, Map<String, String> headers, int... expected) {
     }
@@ -57,6 +59,7 @@ class ObjectAccessMatrixTest {
     private String intake;
     private String mlaCase;
     private String document;
+    private String warning;
 
     /** Once per class; in @BeforeEach because RestAssured learns the test port only then. */
     @BeforeEach
@@ -94,6 +97,16 @@ class ObjectAccessMatrixTest {
         document = intake + "/documents/" + given().auth().oauth2(owner.token())
                 .multiPart("file", "p.pdf", TestFiles.pdf(), "application/pdf").multiPart("type", "INCOME_PROOF")
                 .when().post(intake + "/documents").then().statusCode(201).extract().path("id");
+
+        // a signal from medical insurance about a person of caseworker1's township raises a warning there
+        String signalKey = "OAM-" + java.util.UUID.randomUUID();
+        given().auth().oauth2(Tokens.of("exchange1")).contentType(ContentType.JSON)
+                .body("{\"signals\":[{\"signalId\":\"" + signalKey + "\",\"type\":\"MEDICAL_BILL\",\"nationalId\":\""
+                        + io.onestop.assistance.testing.TestData.nationalId() + "\",\"name\":\"王秀英\",\"regionCode\":\"140105001\","
+                        + "\"occurredOn\":\"" + LocalDate.now().minusDays(2) + "\",\"amount\":50000}]}")
+                .when().post("/api/v1/monitoring/signal-batches").then().statusCode(200);
+        warning = "/api/v1/monitoring/warnings/" + OwnerSql.queryString("select w.id::text from monitoring_warning w "
+                + "join monitoring_signal s on s.id = w.signal_id where s.signal_key = '" + signalKey + "'");
     }
 
     private List<Row> matrix() {
@@ -111,7 +124,8 @@ class ObjectAccessMatrixTest {
                 // a stale version: in scope the case exists (412), out of scope it does not (404); nothing changes
                 new Row("POST", mlaCase + "/transitions", "{\"to\":\"ACCEPTED\"}", Map.of("If-Match", "\"999\""),
                         CASE_STALE_VERSION),
-                new Row("POST", mlaCase + "/applicant/reveal", "{\"reason\":\"核实银行账户信息\"}", Map.of(), CASE_STAFF));
+                new Row("POST", mlaCase + "/applicant/reveal", "{\"reason\":\"核实银行账户信息\"}", Map.of(), CASE_STAFF),
+                new Row("GET", warning, null, Map.of(), WARNING));
     }
 
     @Test

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Monitoring against the real stack: signals by API and CSV (all or nothing, problems by index or line), idempotent
  * re-posts, the rules at their thresholds, the regional queue, the invitation to a submitted intake and the closed
- * loop on the dashboard, opt-out and a direct grant. Each test works in a township of its own, so its counts are exact.
+ * loop on the dashboard, opt-out and a direct grant. Each test works in a village of its own, so its counts are exact.
  */
 @QuarkusTest
 @QuarkusTestResource(LocalStackResource.class)
@@ -53,9 +53,12 @@ class MonitoringTest {
         return new CaseFixtures(pool, vertx);
     }
 
-    /** A township of 140105 no other test uses (not 001, caseworker1's). */
+    /**
+     * A village (12-digit code) of 140105 that no other test or earlier run uses (the test database is kept between
+     * runs, so the dashboard's counts of the region are this test's alone); never in caseworker1's township 001.
+     */
     private static String township() {
-        return "140105" + (100 + ThreadLocalRandom.current().nextInt(900));
+        return "140105" + (100_000 + ThreadLocalRandom.current().nextInt(900_000));
     }
 
     private static String caseworkerOf(String region) {
@@ -216,9 +219,29 @@ class MonitoringTest {
             batch.append(",").append(signal(k, "MEDICAL_BILL", TestData.nationalId(), "王秀英", "330106",
                     "\"amount\":" + row[0]));
         }
+        // a disaster: RED from a loss of 6 months of the urban MLA standard (6 x 669 = 4,014), else ORANGE
+        for (String[] row : new String[][] {{"4013", "ORANGE"}, {"4014", "RED"}, {"4015", "RED"}}) {
+            String k = key();
+            expected.put(k, row[1]);
+            batch.append(",").append(signal(k, "DISASTER", TestData.nationalId(), "王秀英", region, "\"amount\":" + row[0]));
+        }
+        // a disability certificate: grades 1-2 ORANGE (care allowance whatever the income), 3-4 YELLOW
+        for (String[] row : new String[][] {{"1", "ORANGE"}, {"2", "ORANGE"}, {"3", "YELLOW"}, {"4", "YELLOW"}}) {
+            String k = key();
+            expected.put(k, row[1]);
+            batch.append(",").append(signal(k, "DISABILITY_CERTIFICATE", TestData.nationalId(), "王秀英", region,
+                    "\"disabilityGrade\":" + row[0]));
+        }
+        String ending = key();
+        expected.put(ending, "ORANGE");
+        batch.append(",").append(signal(ending, "PROGRAM_ENDED", TestData.nationalId(), "王秀英", region,
+                "\"program\":\"CHILD_LIVING_SUBSIDY\""));
         ExtractableResponse<Response> answer = post(batch.toString());
         assertEquals(200, answer.statusCode(), answer.asString());
         expected.forEach((k, level) -> assertEquals(level, levelOf(k), "signal " + k));
+        assertTrue(db().row("select reason_zh from monitoring_warning w join monitoring_signal s on s.id = w.signal_id "
+                + "where s.signal_key = $1", ending).getString(0).contains(WarningRules.zhDate(TODAY.minusDays(3).plusMonths(6))),
+                "the end of a program names the end of its 6-month transition");
         String atRed = expected.keySet().toArray(String[]::new)[3];
         assertTrue(db().row("select reason_zh from monitoring_warning w join monitoring_signal s on s.id = w.signal_id "
                 + "where s.signal_key = $1", atRed).getString(0).contains("30,000"), "the reason names the line it was measured against");
