@@ -2,10 +2,12 @@
  * All screen texts. zh-CN is the reference: every other locale must have exactly the same keys
  * (the `Messages` type enforces it). Keep the wording plain and friendly. Placeholders: {name}.
  */
+import { familyEn, familyZh } from './messages-family';
 import { portalEn, portalZh } from './messages-portal';
 
 const zhCN = {
   ...portalZh,
+  ...familyZh,
   'app.title': '一站式社会救助',
   'app.skipToContent': '跳到正文',
   'nav.home': '首页',
@@ -160,6 +162,7 @@ export type Messages = Record<MessageKey, string>;
 
 const en: Messages = {
   ...portalEn,
+  ...familyEn,
   'app.title': 'One-stop Social Assistance',
   'app.skipToContent': 'Skip to content',
   'nav.home': 'Home',

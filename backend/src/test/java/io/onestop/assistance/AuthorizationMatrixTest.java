@@ -182,6 +182,10 @@ class AuthorizationMatrixTest {
             new Row("GET", "/api/v1/me/notification-preferences", null, residentOnly(200)),
             new Row("PUT", "/api/v1/me/notification-preferences", "{\"channels\":[\"MINIPROGRAM\",\"SMS\"],\"callMeBack\":false}",
                     residentOnly(200)),
+            new Row("GET", "/api/v1/me/subscribe-acceptances", null, residentOnly(200)),
+            // a Keycloak resident's token carries no openid verified by the gateway: 403 even for a resident
+            new Row("POST", "/api/v1/me/subscribe-acceptances", "{\"templateIds\":[\"local-application-progress\"]}",
+                    residentOnly(403)),
             new Row("GET", "/api/v1/notify/dead-letters", null, ADMIN_ONLY_200),
             new Row("POST", "/api/v1/notify/dead-letters/999999999/retry", null, ADMIN_ONLY_404),
             new Row("GET", "/api/v1/hotline/callback-tasks", null, hotlineOnly(200)),

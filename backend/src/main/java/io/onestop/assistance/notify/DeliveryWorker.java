@@ -259,7 +259,7 @@ public class DeliveryWorker {
         if (!recipient.ownerKey().startsWith("resident:") && !recipient.ownerKey().startsWith("mp:")) {
             return Uni.createFrom().item(Attempt.NOT_AVAILABLE);
         }
-        return sendOnce(outboxId, Channel.MINIPROGRAM, () -> subscribe.send(recipient.ownerKey(), message)
+        return sendOnce(outboxId, Channel.MINIPROGRAM, () -> subscribe.send(recipient.ownerKey(), recipient.intakeId(), message)
                 .map(outcome -> outcome == SubscribeMessageSender.Outcome.SENT));
     }
 
@@ -300,8 +300,9 @@ public class DeliveryWorker {
 
     /** A reason for staff: the provider's refusal (SmsNotSent names neither number nor text) or the failure's kind. */
     private static String reasonOf(Channel channel, Throwable failure) {
-        String reason = channel.name() + ": " + (failure instanceof SmsSender.SmsNotSent ? failure.getMessage()
-                : failure.getClass().getSimpleName());
+        String reason = channel.name() + ": " + (failure instanceof SmsSender.SmsNotSent
+                || failure instanceof io.onestop.assistance.notify.subscribe.GatewaySubscribeMessageSender.SubscribeNotSent
+                ? failure.getMessage() : failure.getClass().getSimpleName());
         return reason.length() > 300 ? reason.substring(0, 300) : reason;
     }
 
