@@ -60,6 +60,8 @@ class ObjectAccessMatrixTest {
     // caseworkers only; in scope the applicant is elderly without a phone, and the delegate unregistered (409)
     private static final int[] CASEWORKER_GRANTS =   {401, 403, 403, 403, 403, 403, 403, 403, 409, 404, 404, 403, 403, 403};
     private static final int[] WITHDRAW =            {401, 200, 404, 404, 404, 200, 404, 403, 403, 403, 403, 403, 403, 403};
+    /** A monitoring warning of the township: civil affairs' caseworkers of that region only (approvers do not visit). */
+    private static final int[] WARNING =             {401, 403, 403, 403, 403, 403, 403, 403, 200, 404, 404, 403, 403, 403};
 
     private record Row(String method, String path, String body, Map<String, String> headers, int... expected) {
     }
@@ -68,6 +70,7 @@ class ObjectAccessMatrixTest {
     private String mlaCase;
     private String document;
     private String endedDelegation;
+    private String warning;
 
     /** Once per class; in @BeforeEach because RestAssured learns the test port only then. */
     @BeforeEach
@@ -86,6 +89,16 @@ class ObjectAccessMatrixTest {
         document = intake + "/documents/" + given().auth().oauth2(owner.token())
                 .multiPart("file", "p.pdf", TestFiles.pdf(), "application/pdf").multiPart("type", "INCOME_PROOF")
                 .when().post(intake + "/documents").then().statusCode(201).extract().path("id");
+
+        // a signal from medical insurance about a person of caseworker1's township raises a warning there
+        String signalKey = "OAM-" + java.util.UUID.randomUUID();
+        given().auth().oauth2(Tokens.of("exchange1")).contentType(ContentType.JSON)
+                .body("{\"signals\":[{\"signalId\":\"" + signalKey + "\",\"type\":\"MEDICAL_BILL\",\"nationalId\":\""
+                        + io.onestop.assistance.testing.TestData.nationalId() + "\",\"name\":\"王秀英\",\"regionCode\":\"140105001\","
+                        + "\"occurredOn\":\"" + LocalDate.now().minusDays(2) + "\",\"amount\":50000}]}")
+                .when().post("/api/v1/monitoring/signal-batches").then().statusCode(200);
+        warning = "/api/v1/monitoring/warnings/" + OwnerSql.queryString("select w.id::text from monitoring_warning w "
+                + "join monitoring_signal s on s.id = w.signal_id where s.signal_key = '" + signalKey + "'");
     }
 
     /**
@@ -140,7 +153,8 @@ class ObjectAccessMatrixTest {
                         LocalDate.now().plusMonths(1), "申请人独居无手机"), Map.of("Idempotency-Key", UUID.randomUUID().toString()),
                         CASEWORKER_GRANTS),
                 // revoking the ended delegation: the owner may (again and again), nobody else finds it
-                new Row("DELETE", intake + "/delegations/" + endedDelegation, null, Map.of(), OWNER_REVOKES));
+                new Row("DELETE", intake + "/delegations/" + endedDelegation, null, Map.of(), OWNER_REVOKES),
+                new Row("GET", warning, null, Map.of(), WARNING));
     }
 
     @Test
