@@ -65,6 +65,8 @@ export interface RequestOptions {
   /** Leave out the bearer token (public endpoints such as the portal config). */
   anonymous?: boolean;
   signal?: AbortSignal;
+  /** Sees the headers of a successful answer (e.g. the `Link: rel="next"` of a list page). */
+  onHeaders?: (headers: Headers) => void;
 }
 
 const PROBLEM_TYPE = /^application\/problem\+json\b/i;
@@ -136,6 +138,7 @@ export async function apiFetch<T = unknown>(path: string, options: RequestOption
     throw new ApiError({ type: 'about:blank', title: 'Network error', status: 0 });
   }
   if (!response.ok) throw await toApiError(response);
+  options.onHeaders?.(response.headers);
   if (response.status === 204) return undefined as T;
   const contentType = response.headers.get('Content-Type') ?? '';
   if (!JSON_TYPE.test(contentType)) {

@@ -2,10 +2,14 @@
  * All screen texts. zh-CN is the reference: every other locale must have exactly the same keys
  * (the `Messages` type enforces it). Keep the wording plain and friendly. Placeholders: {name}.
  */
+import { familyEn, familyZh } from './messages-family';
 import { portalEn, portalZh } from './messages-portal';
+import { staffEn, staffZh } from './messages-staff';
 
 const zhCN = {
   ...portalZh,
+  ...familyZh,
+  ...staffZh,
   'app.title': '一站式社会救助',
   'app.skipToContent': '跳到正文',
   'nav.home': '首页',
@@ -160,6 +164,8 @@ export type Messages = Record<MessageKey, string>;
 
 const en: Messages = {
   ...portalEn,
+  ...familyEn,
+  ...staffEn,
   'app.title': 'One-stop Social Assistance',
   'app.skipToContent': 'Skip to content',
   'nav.home': 'Home',

@@ -9,16 +9,21 @@ declare module 'vue-router' {
   }
 }
 
-const ComingSoonView = () => import('./views/ComingSoonView.vue');
-
 export const routes: RouteRecordRaw[] = [
   { path: '/', name: 'home', component: HomeView },
   { path: '/calculator', name: 'calculator', component: () => import('./calculator/CalculatorView.vue') },
   { path: '/apply', name: 'apply', component: () => import('./apply/ApplyView.vue') },
   { path: '/applications', name: 'applications', component: () => import('./applications/ApplicationsView.vue') },
-  { path: '/family', name: 'family', component: ComingSoonView, meta: { titleKey: 'card.family.title' } },
+  { path: '/family', name: 'family', component: () => import('./family/FamilyView.vue') },
+  // No login, and nothing personal in the address: the intake number and id digits are typed into the page.
+  { path: '/status-query', name: 'status-query', component: () => import('./family/StatusQueryView.vue') },
+  { path: '/inbox', name: 'inbox', component: () => import('./inbox/InboxView.vue') },
   { path: '/staff', name: 'staff', component: () => import('./staff/StaffQueueView.vue') },
   // The case id is an opaque UUID: no personal data in the address.
+  // The chart library is only in this route's chunk: nobody else downloads it.
+  { path: '/staff/dashboard', name: 'staff-dashboard', component: () => import('./dashboard/DashboardView.vue') },
+  { path: '/hotline', name: 'hotline', component: () => import('./hotline/HotlineView.vue') },
+  { path: '/audit', name: 'audit', component: () => import('./audit/AuditView.vue') },
   { path: '/staff/cases/:caseId', name: 'staff-case', component: () => import('./staff/CaseView.vue'), props: true },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue') },
 ];

@@ -63,6 +63,8 @@ export interface CaseSummary {
   dueAt: string | null;
   overdue: boolean;
   updatedAt: string;
+  /** Handed over by the hotline for a caller and not moved since. */
+  hotlineHandoff?: boolean;
 }
 
 export interface QueuePage {

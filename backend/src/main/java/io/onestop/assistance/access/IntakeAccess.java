@@ -1,5 +1,6 @@
 package io.onestop.assistance.access;
 
+import io.onestop.assistance.common.ProblemException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,6 +27,10 @@ public class IntakeAccess {
     public record Grant(Kind kind, DelegationScope scope, UUID delegationId) {
 
         public static final Grant NONE = new Grant(Kind.NONE, null, null);
+
+        public boolean isOwner() {
+            return kind == Kind.OWNER;
+        }
 
         public boolean isDelegate() {
             return kind == Kind.DELEGATE;
@@ -54,6 +59,42 @@ public class IntakeAccess {
 
         public boolean mayWithdraw() {
             return kind == Kind.OWNER || (kind == Kind.DELEGATE && scope.allowsActing());
+        }
+    }
+
+    /**
+     * What a caller asks to do with an intake, with the action its refusal is audited as. A refusal of a caller who
+     * holds some grant (a delegate beyond its scope, staff asking for a resident's act) is as much a denial as a
+     * stranger's, and more telling: the audit row names the delegation and its scope.
+     */
+    public enum Need {
+        /** The full application: applicant, address, household, evaluation. The owner's alone. */
+        READ_APPLICATION("READ_APPLICATION", Grant::isOwner),
+        /** Grant, list and revoke family delegations: the owner's alone. */
+        MANAGE_DELEGATIONS("MANAGE_DELEGATIONS", Grant::isOwner),
+        /** A change of circumstances: the applicant's own statement about the household. The owner's alone. */
+        REVISE("REVISE_INTAKE", Grant::isOwner),
+        VIEW_STATUS("READ_STATUS", Grant::mayViewStatus),
+        LIST_DOCUMENTS("VIEW_DOCUMENT_DETAILS", Grant::mayListDocuments),
+        DOWNLOAD_DOCUMENTS("VIEW_DOCUMENT", Grant::mayDownloadDocuments),
+        UPLOAD_DOCUMENTS("UPLOAD_DOCUMENT", Grant::mayUploadDocuments),
+        WITHDRAW("WITHDRAW_INTAKE", Grant::mayWithdraw);
+
+        private final String action;
+        private final java.util.function.Predicate<Grant> allows;
+
+        Need(String action, java.util.function.Predicate<Grant> allows) {
+            this.action = action;
+            this.allows = allows;
+        }
+
+        public boolean allowedBy(Grant grant) {
+            return allows.test(grant);
+        }
+
+        /** The audited action: {@code DELEGATE_UPLOAD_DOCUMENT} for a delegate, as the delegate's allowed acts are. */
+        String actionOf(Grant grant) {
+            return grant.isDelegate() ? "DELEGATE_" + action : action;
         }
     }
 
@@ -106,6 +147,31 @@ public class IntakeAccess {
         return decide(caller, intakeId, ownerKey, cases).call(grant -> grant.kind() != Kind.NONE ? Uni.createFrom().voidItem()
                 : audit.recordAlone(new AuditLog.Entry(caller.ownerKey(), caller.auditRole(), "ACCESS_INTAKE", "INTAKE",
                         intakeId.toString(), "DENIED", null)));
+    }
+
+    /**
+     * The caller's grant when it allows {@code need}; otherwise a 404 ("No such application.", as for a stranger)
+     * after the refusal is audited in a transaction of its own: no grant at all as {@code ACCESS_INTAKE}, a grant that
+     * does not reach this far under the need's action with the delegation and its scope (or the staff role) as the
+     * reason. Call inside a session.
+     */
+    public Uni<Grant> require(Accessor caller, UUID intakeId, String ownerKey, List<CaseArea> cases, Need need) {
+        return grantOf(caller, intakeId, ownerKey, cases).call(grant -> grant.kind() == Kind.NONE || need.allowedBy(grant)
+                ? Uni.createFrom().voidItem() : refusedBeyond(caller, intakeId, grant, need)).map(grant -> {
+                    if (!need.allowedBy(grant)) {
+                        throw ProblemException.notFound("No such application.");
+                    }
+                    return grant;
+                });
+    }
+
+    /** Audits a caller who holds a grant on the intake asking for more than it allows. */
+    private Uni<Void> refusedBeyond(Accessor caller, UUID intakeId, Grant grant, Need need) {
+        String reason = grant.isDelegate()
+                ? "delegation " + grant.delegationId() + ", scope " + grant.scope() + " does not allow " + need
+                : grant.kind() + " as " + caller.auditRole() + " does not allow " + need;
+        return audit.recordAlone(new AuditLog.Entry(caller.ownerKey(), grant.isDelegate() ? "delegate" : caller.auditRole(),
+                need.actionOf(grant), "INTAKE", intakeId.toString(), "DENIED", reason));
     }
 
     private Uni<Grant> decide(Accessor caller, UUID intakeId, String ownerKey, List<CaseArea> cases) {

@@ -38,6 +38,11 @@ public final class NationalId {
         return CHECK_CHARS.charAt(sum % 11) == id.charAt(17);
     }
 
+    /** The birth date the number encodes (characters 7 to 14); call with a valid number. */
+    public static LocalDate birthDate(String value) {
+        return LocalDate.parse(normalize(value).substring(6, 14), BIRTH_DATE);
+    }
+
     /** {@code 1401**********1234}: enough for a person to recognise their own number, not enough to use it. */
     public static String mask(String value) {
         String id = normalize(value);

@@ -191,7 +191,7 @@ public class CaseService implements CaseLifecycle {
     /** The case file; reading it is audited, as it holds personal data. 404 outside the caller's scope. */
     @WithTransaction
     public Uni<CaseDetail> detail(StaffActor actor, UUID caseId) {
-        return inScope(actor.scope(), caseId)
+        return inScope(actor, caseId)
                 .call(c -> Panache.getSession().chain(session -> audit.record(session, new AuditLog.Entry(actor.subject(),
                         actor.mainRole(), "READ_CASE", AGGREGATE, c.id.toString(), "OK", null))))
                 .chain(c -> detailOf(c, actor.scope().roles()));
@@ -199,7 +199,8 @@ public class CaseService implements CaseLifecycle {
 
     /**
      * The applicant's id number and phone in clear, for the one staff task that needs them (a call, a bank
-     * instruction). Audited with the stated reason; 422 without one, 404 outside the caller's scope.
+     * instruction). Audited with the stated reason; 422 without one, 404 outside the caller's scope, and that refusal
+     * is audited too (DENIED, with the reason given), in a transaction of its own.
      */
     @WithTransaction
     public Uni<RevealedApplicant> revealApplicant(StaffActor actor, UUID caseId, String reason) {
@@ -208,6 +209,9 @@ public class CaseService implements CaseLifecycle {
             throw ProblemException.invalid("reason", "请说明查看完整证件号的原因 / state why the full id number is needed (4 to 500 characters)");
         }
         return inScope(actor.scope(), caseId)
+                .onFailure(f -> f instanceof ProblemException p && p.status() == 404)
+                .call(() -> audit.recordAlone(new AuditLog.Entry(actor.subject(), actor.mainRole(), "REVEAL_PERSONAL_DATA",
+                        AGGREGATE, caseId.toString(), "DENIED", why)))
                 .call(c -> Panache.getSession().chain(session -> audit.record(session, new AuditLog.Entry(actor.subject(),
                         actor.mainRole(), "REVEAL_PERSONAL_DATA", AGGREGATE, c.id.toString(), "OK", why))))
                 .chain(c -> intakes.find(c.intakeId))
@@ -223,7 +227,7 @@ public class CaseService implements CaseLifecycle {
      */
     @WithTransaction
     public Uni<CaseDetail> transition(StaffActor actor, UUID caseId, int expectedVersion, TransitionRequest request) {
-        return inScope(actor.scope(), caseId)
+        return inScope(actor, caseId)
                 .invoke(c -> checkVersion(c, expectedVersion))
                 .chain(c -> intakes.find(c.intakeId).chain(intake ->
                         move(c, intake, request, actor.subject(), actor.scope().roles())))
@@ -288,6 +292,21 @@ public class CaseService implements CaseLifecycle {
     }
 
     /** The case when it belongs to the caller's agency and region; 404 otherwise, so existence does not leak. */
+    /**
+     * As {@link #inScope(StaffScope, UUID)}; a case that exists but lies outside the actor's agency and region is
+     * also an audited denial ({@code ACCESS_CASE}, in a transaction of its own, kept although the request ends in 404).
+     */
+    public Uni<ProgramCase> inScope(StaffActor actor, UUID caseId) {
+        return cases.findById(caseId).chain(c -> {
+            if (c != null && actor.scope().covers(c.agency, c.regionCode)) {
+                return Uni.createFrom().item(c);
+            }
+            Uni<Void> denial = c == null ? Uni.createFrom().voidItem() : audit.recordAlone(new AuditLog.Entry(
+                    actor.subject(), actor.mainRole(), "ACCESS_CASE", AGGREGATE, caseId.toString(), "DENIED", null));
+            return denial.chain(() -> Uni.createFrom().<ProgramCase>failure(ProblemException.notFound("No such case in your work area.")));
+        });
+    }
+
     public Uni<ProgramCase> inScope(StaffScope scope, UUID caseId) {
         return cases.findById(caseId).map(c -> {
             if (c == null || !scope.covers(c.agency, c.regionCode)) {

@@ -1,7 +1,9 @@
 package io.onestop.assistance.delegation;
 
 import io.onestop.assistance.access.AuditLog;
+import io.onestop.assistance.access.IntakeAccess;
 import io.onestop.assistance.access.IntakeAccess.Accessor;
+import io.onestop.assistance.access.IntakeAccess.Need;
 import io.onestop.assistance.access.NationalId;
 import io.onestop.assistance.access.ResidentService;
 import io.onestop.assistance.access.ResidentService.Named;
@@ -18,6 +20,7 @@ import io.onestop.assistance.delegation.api.DelegationView;
 import io.onestop.assistance.delegation.api.ReceivedDelegationView;
 import io.onestop.assistance.intake.Intake;
 import io.onestop.assistance.intake.IntakeLookup;
+import io.onestop.assistance.programs.parameters.ParameterCatalog;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -26,6 +29,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,10 +58,15 @@ public class DelegationService {
     private final AuditLog audit;
     private final IdempotencyService idempotency;
     private final JsonCodec json;
+    private final IntakeAccess access;
+    private final ParameterCatalog parameters;
     private final Clock clock;
 
     public DelegationService(DelegationRepository delegations, IntakeLookup intakes, CaseService cases,
-            ResidentService residents, AuditLog audit, IdempotencyService idempotency, JsonCodec json, Clock clock) {
+            ResidentService residents, AuditLog audit, IdempotencyService idempotency, JsonCodec json, IntakeAccess access,
+            ParameterCatalog parameters, Clock clock) {
+        this.access = access;
+        this.parameters = parameters;
         this.delegations = delegations;
         this.intakes = intakes;
         this.cases = cases;
@@ -88,10 +97,45 @@ public class DelegationService {
             DelegationRequest request) {
         validate(request, true);
         return idempotency.once(caseworker.subject(), idempotencyKey, GRANT, Map.of("case", caseId, "request", request),
-                () -> Panache.withTransaction(() -> cases.inScope(caseworker.scope(), caseId)
+                () -> Panache.withTransaction(() -> cases.inScope(caseworker, caseId)
                         .chain(c -> intakes.find(c.intakeId))
+                        .call(this::grantableByCaseworker)
                         .chain(intake -> grant(intake, request, caseworker.subject(), null, "caseworker", request.reason().strip()))
                         .chain(view -> completed(caseworker.subject(), idempotencyKey, view))));
+    }
+
+    /**
+     * A caseworker grants only for the applicant the issue names, an elderly resident without a phone: aged at least
+     * {@code retirementAge} of the intake's region today (60, the age programs-spec counts as old: special hardship,
+     * labour capacity), by the birth date in the national id number, and without a phone of their own: none verified
+     * as theirs on their resident record (the mini program's one-time code proved they receive texts on it, so they
+     * can sign in and grant it themselves). The application's contact phone does not count: every application needs
+     * one, and an elderly applicant without a phone gives a relative's. Either missing is a 422 that says what would
+     * change it.
+     */
+    private Uni<Void> grantableByCaseworker(Intake intake) {
+        LocalDate today = LocalDate.now(clock);
+        int elderly = parameters.parametersFor(intake.regionCode, today).retirementAge();
+        int age = Period.between(NationalId.birthDate(intakes.applicantNationalId(intake)), today).getYears();
+        if (age < elderly) {
+            throw new ProblemException(422, "applicant-not-elderly", "Applicant not elderly", ("工作人员代为委托仅限 %1$d 周岁以上"
+                    + "且没有手机的申请人；按身份证上的出生日期，申请人现年 %2$d 岁。请申请人登录网页或小程序自行委托家人；年满 %1$d 周岁后"
+                    + "如仍没有手机，可由工作人员代为委托 / a caseworker may grant a delegation only for an applicant aged %1$d or "
+                    + "more without a phone; by the birth date in the id number the applicant is %2$d. The applicant can grant it "
+                    + "themselves after signing in on the web or in the mini program; from their %1$dth birthday, if still "
+                    + "without a phone, a caseworker can.").formatted(elderly, age), null);
+        }
+        return residents.phoneOf(intake.applicantNationalIdHash).invoke(own -> {
+            if (own != null) {
+                throw new ProblemException(422, "applicant-has-phone", "Applicant has a phone", ("申请人已验证本人手机 %1$s，"
+                        + "可以用它登录小程序或网页自行委托家人；工作人员代为委托仅限没有本人手机的老人。如申请人已不再使用这个号码，"
+                        + "需先在其实名信息中去掉该手机号，才能由工作人员代为委托 / the applicant verified the phone %1$s as their "
+                        + "own and can sign in with it (mini program or web) to grant the delegation themselves; a caseworker "
+                        + "grants only for an elderly applicant without a phone of their own. If they no longer use this "
+                        + "number, it has to be removed from their real-name record before a caseworker can grant one.")
+                        .formatted(NationalId.maskPhone(own)), null);
+            }
+        }).replaceWithVoid();
     }
 
     /** 201 with the delegation, recorded for the key in the transaction that made it. */
@@ -208,8 +252,10 @@ public class DelegationService {
         }
     }
 
+    /** The intake when the caller owns it; 404 otherwise, the refusal audited (a delegate's with its scope). */
     private Uni<Intake> owned(Accessor owner, UUID intakeId) {
-        return intakes.owned(owner.ownerKey(), intakeId).onItem().ifNull().failWith(() -> ProblemException.notFound(NOT_FOUND));
+        return intakes.find(intakeId).onItem().ifNull().failWith(() -> ProblemException.notFound(NOT_FOUND))
+                .call(intake -> access.require(owner, intakeId, intake.ownerSubject, List.of(), Need.MANAGE_DELEGATIONS));
     }
 
     private static DelegationView view(Delegation d, Named delegate, LocalDate today) {

@@ -5,9 +5,8 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
 /**
- * The no-account status query (intake number + last 6 of the applicant's id + a one-time code by SMS). Limits are
- * per replica and in memory: with N replicas an address gets up to N times the rate, still far too few tries to guess
- * a 6-digit code or to walk intake numbers.
+ * The no-account status query (intake number + last 6 of the applicant's id + a one-time code by SMS). The limits
+ * are counted in the database, so they hold across all replicas ({@link StatusQueryLimiter}).
  */
 @ConfigMapping(prefix = "assistance.status-query")
 public interface StatusQueryConfig {
@@ -31,10 +30,6 @@ public interface StatusQueryConfig {
     /** Queries for one intake number per window, from any address: no phone gets more than this many codes. */
     @WithDefault("3")
     int perIntakeNumber();
-
-    /** Counters remembered at most; beyond it, counters of past windows are forgotten first. */
-    @WithDefault("100000")
-    int maxTracked();
 
     /** How long a query row is kept after it was started, for the audit trail of who looked; then it is deleted. */
     @WithDefault("P1D")

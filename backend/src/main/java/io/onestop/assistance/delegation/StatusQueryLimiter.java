@@ -1,53 +1,37 @@
 package io.onestop.assistance.delegation;
 
+import io.onestop.assistance.access.SharedRateLimiter;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Clock;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Fixed-window counters for the no-account status query, one per client address and one per intake number. Counted
- * on the service clock, so tests can move into a window of their own.
+ * The two limits of the no-account status query, one per client address and one per intake number, counted in
+ * fixed windows in the database ({@link SharedRateLimiter}): every query may text a code to someone's phone and opens
+ * guesses at it, so the limits must hold for the whole service, however many replicas run.
  */
 @ApplicationScoped
 public class StatusQueryLimiter {
 
-    private record Window(long index, int count) {
-    }
-
     private final StatusQueryConfig config;
-    private final Clock clock;
-    private final ConcurrentHashMap<String, Window> windows = new ConcurrentHashMap<>();
+    private final SharedRateLimiter limiter;
 
-    public StatusQueryLimiter(StatusQueryConfig config, Clock clock) {
+    public StatusQueryLimiter(StatusQueryConfig config, SharedRateLimiter limiter) {
         if (config.perAddress() < 1 || config.perIntakeNumber() < 1 || config.window().isZero()) {
             throw new IllegalArgumentException("assistance.status-query limits and window must be positive");
         }
         this.config = config;
-        this.clock = clock;
+        this.limiter = limiter;
     }
 
     /**
-     * Counts one query of {@code address} for {@code intakeNumber}.
+     * Counts one query of {@code address} for {@code intakeNumber}; a query refused for its address is not counted
+     * against the intake number.
      *
      * @return 0 when it may go ahead, else the whole seconds until the window that refused it ends
      */
-    public long acquire(String address, String intakeNumber) {
-        long wait = take("address:" + (address == null ? "unknown" : address), config.perAddress());
-        return wait > 0 ? wait : take("intake:" + intakeNumber, config.perIntakeNumber());
-    }
-
-    private long take(String key, int limit) {
-        long windowMillis = config.window().toMillis();
-        long now = clock.millis();
-        long index = now / windowMillis;
-        if (windows.size() >= config.maxTracked()) {
-            windows.values().removeIf(w -> w.index() != index);
-        }
-        Window window = windows.compute(key, (k, old) -> old == null || old.index() != index
-                ? new Window(index, 1) : new Window(index, old.count() + 1));
-        if (window.count() <= limit) {
-            return 0;
-        }
-        return Math.max(1, ((index + 1) * windowMillis - now + 999) / 1000);
+    public Uni<Long> acquire(String address, String intakeNumber) {
+        return limiter.hit("status-query:address:" + (address == null ? "unknown" : address), config.perAddress(), config.window())
+                .chain(wait -> wait > 0 ? Uni.createFrom().item(wait)
+                        : limiter.hit("status-query:intake:" + intakeNumber, config.perIntakeNumber(), config.window()));
     }
 }

@@ -5,6 +5,7 @@ import io.onestop.assistance.common.FieldProblem;
 import io.onestop.assistance.common.ProblemException;
 import io.onestop.assistance.access.IntakeAccess.Grant;
 import io.onestop.assistance.access.IntakeAccess.Kind;
+import io.onestop.assistance.access.IntakeAccess.Need;
 import io.onestop.assistance.documents.api.ChecklistView;
 import io.onestop.assistance.documents.api.ChecklistView.Item;
 import io.onestop.assistance.documents.api.ChecklistView.ItemStatus;
@@ -46,7 +47,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.logging.Logger;
@@ -109,13 +109,13 @@ public class DocumentService {
 
     /** The merged checklist; staff see only scanned documents, and their look is audited. */
     public Uni<ChecklistView> checklist(Caller caller, Holder holder) {
-        return Panache.withTransaction(() -> visible(caller, holder, Grant::mayListDocuments).chain(seen -> documents.listHeld(holder.id())
+        return Panache.withTransaction(() -> visible(caller, holder, Need.LIST_DOCUMENTS).chain(seen -> documents.listHeld(holder.id())
                 .chain(list -> openRequests(holder).map(open -> checklistOf(seen, list, open)))
                 .call(() -> auditRead(caller, seen, "VIEW_DOCUMENT_CHECKLIST", "INTAKE", holder.id()))));
     }
 
     public Uni<DocumentView> document(Caller caller, Holder holder, UUID documentId) {
-        return Panache.withTransaction(() -> visible(caller, holder, Grant::mayListDocuments).chain(seen -> listed(seen, holder, documentId)
+        return Panache.withTransaction(() -> visible(caller, holder, Need.LIST_DOCUMENTS).chain(seen -> listed(seen, holder, documentId)
                 .call(doc -> auditRead(caller, seen, "VIEW_DOCUMENT_DETAILS", "DOCUMENT", doc.id))
                 .map(DocumentService::view)));
     }
@@ -123,7 +123,7 @@ public class DocumentService {
     /** A short-lived presigned GET; every URL handed to staff is an audited view. */
     public Uni<DownloadUrl> downloadUrl(Caller caller, Holder holder, UUID documentId) {
         Executor back = OnContext.current();
-        return Panache.withTransaction(() -> visible(caller, holder, Grant::mayDownloadDocuments).chain(seen -> listed(seen, holder, documentId)
+        return Panache.withTransaction(() -> visible(caller, holder, Need.DOWNLOAD_DOCUMENTS).chain(seen -> listed(seen, holder, documentId)
                         .call(doc -> auditRead(caller, seen, "VIEW_DOCUMENT", "DOCUMENT", doc.id))))
                 .chain(doc -> {
                     if (doc.status == DocumentStatus.INFECTED) {
@@ -384,14 +384,10 @@ public class DocumentService {
 
     // --- helpers -------------------------------------------------------------------------------------------------
 
-    /** The application when the caller's grant allows {@code allowed}; 404 otherwise, as for a stranger. */
-    private Uni<Seen> visible(Caller caller, Holder holder, Predicate<Grant> allowed) {
-        return outline(caller, holder).chain(application -> access.grantOf(caller, application).map(grant -> {
-            if (!allowed.test(grant)) {
-                throw ProblemException.notFound("No such application.");
-            }
-            return new Seen(application, grant);
-        }));
+    /** The application when the caller's grant allows {@code need}; 404 otherwise (audited), as for a stranger. */
+    private Uni<Seen> visible(Caller caller, Holder holder, Need need) {
+        return outline(caller, holder).chain(application -> access.require(caller, application, need)
+                .map(grant -> new Seen(application, grant)));
     }
 
     /**
@@ -399,7 +395,7 @@ public class DocumentService {
      * takes documents; 404 for anyone else's.
      */
     private Uni<Seen> ownedAndOpen(Caller caller, Holder holder) {
-        return visible(caller, holder, Grant::mayUploadDocuments).map(seen -> {
+        return visible(caller, holder, Need.UPLOAD_DOCUMENTS).map(seen -> {
             if (!seen.application().open()) {
                 throw ProblemException.conflict("application-closed",
                         "This application is withdrawn or closed; it takes no more documents.");

@@ -20,4 +20,12 @@ public interface HotlineConfig {
      */
     @WithDefault("4")
     int scopePrefixLength();
+
+    /**
+     * Searches (by national id or phone) one staff member may make in an hour, counted in the database across all
+     * instances: a call needs one to three, so 60 an hour is a busy shift's worth, far short of walking through
+     * residents with a stolen or curious login. Refusals are 429 and audited.
+     */
+    @WithDefault("60")
+    int searchesPerHour();
 }

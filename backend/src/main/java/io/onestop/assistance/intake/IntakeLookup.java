@@ -23,11 +23,14 @@ import java.util.stream.Collectors;
 public class IntakeLookup {
 
     private final IntakeRepository intakes;
+    private final ProgramCaseRepository cases;
     private final PersonalDataProtector protector;
     private final JsonCodec json;
 
-    public IntakeLookup(IntakeRepository intakes, PersonalDataProtector protector, JsonCodec json) {
+    public IntakeLookup(IntakeRepository intakes, ProgramCaseRepository cases, PersonalDataProtector protector,
+            JsonCodec json) {
         this.intakes = intakes;
+        this.cases = cases;
         this.protector = protector;
         this.json = json;
     }
@@ -40,6 +43,17 @@ public class IntakeLookup {
     /** Every intake of the applicant with this national-id look-up hash, newest first (the hotline's search). */
     public Uni<java.util.List<Intake>> byApplicant(String nationalIdHash) {
         return intakes.list("applicantNationalIdHash = ?1 order by submittedAt desc", nationalIdHash);
+    }
+
+    /** Every intake of the applicants with these national-id look-up hashes (monitoring: who applied after an invitation). */
+    public Uni<java.util.List<Intake>> byApplicants(Collection<String> nationalIdHashes) {
+        return nationalIdHashes.isEmpty() ? Uni.createFrom().item(java.util.List.of())
+                : intakes.list("applicantNationalIdHash in ?1", nationalIdHashes);
+    }
+
+    /** The program cases of these intakes (monitoring: which programs a person already gets, who was helped). */
+    public Uni<java.util.List<ProgramCase>> casesOf(Collection<UUID> intakeIds) {
+        return cases.listByIntakes(intakeIds);
     }
 
     /** Every intake whose applicant left this phone (look-up hash), newest first. */

@@ -110,9 +110,12 @@ public class IntakeService {
                         .recoverWithUni(() -> Panache.withSession(() -> refuseSecondActiveIntake(owner, request.draftId()))));
     }
 
+    /** The full application, its owner's alone; anyone else's 404 is audited (a delegate's with its scope). */
     @WithSession
-    public Uni<IntakeView> get(String owner, UUID id) {
-        return owned(owner, id).chain(intake -> cases.listByIntake(id).map(list -> view(intake, list, true)));
+    public Uni<IntakeView> get(Accessor caller, UUID id) {
+        return intakes.findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("No such application."))
+                .call(intake -> access.require(caller, id, intake.ownerSubject, List.of(), IntakeAccess.Need.READ_APPLICATION))
+                .chain(intake -> cases.listByIntake(id).map(list -> view(intake, list, true)));
     }
 
     @WithSession
@@ -165,12 +168,8 @@ public class IntakeService {
     private Uni<Allowed> mayWithdraw(Accessor caller, UUID id) {
         return intakes.findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("No such application."))
                 // withdrawal is a resident's act: staff close cases through their own transitions
-                .chain(intake -> access.grantOf(caller, id, intake.ownerSubject, List.of()).map(grant -> {
-                    if (!grant.mayWithdraw()) {
-                        throw ProblemException.notFound("No such application.");
-                    }
-                    return new Allowed(intake, grant);
-                }));
+                .chain(intake -> access.require(caller, id, intake.ownerSubject, List.of(), IntakeAccess.Need.WITHDRAW)
+                        .map(grant -> new Allowed(intake, grant)));
     }
 
     /** What a delegate acting for the applicant sees of the result: number, state and cases, nothing about the person. */
@@ -186,11 +185,11 @@ public class IntakeService {
      * Change of circumstances: evaluates the new household, opens cases for programs it now qualifies for, closes
      * undecided cases of programs it no longer does, and keeps the earlier snapshot.
      */
-    public Uni<StoredAnswer> revise(String owner, String idempotencyKey, UUID id, RevisionRequest request) {
-        return idempotency.once(owner, idempotencyKey, REVISE, Map.of("intake", id, "request", request),
+    public Uni<StoredAnswer> revise(Accessor caller, String idempotencyKey, UUID id, RevisionRequest request) {
+        return idempotency.once(caller.ownerKey(), idempotencyKey, REVISE, Map.of("intake", id, "request", request),
                 () -> Uni.createFrom().item(() -> screening.screen(request.household()))
                         .chain(evaluation -> Panache.withTransaction(
-                                () -> storeRevision(owner, idempotencyKey, id, request, evaluation))));
+                                () -> storeRevision(caller, idempotencyKey, id, request, evaluation))));
     }
 
     private Uni<Prepared> prepare(String owner, UUID draftId) {
@@ -251,10 +250,14 @@ public class IntakeService {
                 }));
     }
 
-    private Uni<StoredAnswer> storeRevision(String owner, String idempotencyKey, UUID id, RevisionRequest request,
+    private Uni<StoredAnswer> storeRevision(Accessor caller, String idempotencyKey, UUID id, RevisionRequest request,
             Screening evaluation) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        return owned(owner, id).chain(intake -> {
+        String owner = caller.ownerKey();
+        // the applicant's own statement: anyone else's 404 is an audited denial (a delegate's with its scope)
+        return intakes.findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("No such application."))
+                .call(intake -> access.require(caller, id, intake.ownerSubject, List.of(), IntakeAccess.Need.REVISE))
+                .chain(intake -> {
             if (intake.status != Intake.Status.ACTIVE) {
                 throw ProblemException.conflict("intake-not-active", "Only an active application can be updated.");
             }
@@ -419,10 +422,6 @@ public class IntakeService {
                             "This applicant already has an application in progress" + pointer
                                     + ". Report changes on that application, or withdraw it first.");
                 });
-    }
-
-    private Uni<Intake> owned(String owner, UUID id) {
-        return intakes.findOwned(owner, id).onItem().ifNull().failWith(() -> ProblemException.notFound("No such application."));
     }
 
     private StoredAnswer created(Intake intake, List<ProgramCase> opened) {

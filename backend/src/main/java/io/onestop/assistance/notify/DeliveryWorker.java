@@ -132,6 +132,9 @@ public class DeliveryWorker {
     }
 
     Uni<Result> deliver(Claimed event) {
+        if (RESIDENT.equals(event.aggregateType())) {
+            return deliverToResident(event);
+        }
         UUID intakeId = intakeIdOf(event);
         if (intakeId == null || !MessageCatalog.message(event.eventType(), event.payload(), null, null).isPresent()) {
             return markDelivered(event.id()); // nothing for a resident in this event
@@ -147,6 +150,40 @@ public class DeliveryWorker {
                         : deliver(event, recipient.get(), message.get());
             });
         });
+    }
+
+    /** Events addressed to a resident, not about an intake (monitoring's invitations and direct grants). */
+    static final String RESIDENT = "RESIDENT";
+
+    private Uni<Result> deliverToResident(Claimed event) {
+        Optional<ResidentMessage> message = MessageCatalog.residentMessage(event.eventType(), event.payload());
+        if (message.isEmpty()) {
+            return markDelivered(event.id());
+        }
+        return residentRecipient(event.aggregateId(), event.payload().getString("regionCode", ""))
+                .chain(recipient -> recipient.isEmpty() ? markDelivered(event.id())
+                        : deliver(event, recipient.get(), message.get()));
+    }
+
+    /** The resident's own phone and preferences; the region (for a hotline call-back) comes with the event. */
+    Uni<Optional<Recipient>> residentRecipient(UUID residentId, String regionCode) {
+        return pool.preparedQuery("""
+                        select r.id, r.phone_enc, p.channels, p.call_me_back, p.callback_from, p.callback_to
+                        from resident r left join notification_preference p on p.owner_key = 'resident:' || r.id::text
+                        where r.id = $1""")
+                .execute(Tuple.of(residentId))
+                .map(rows -> {
+                    if (rows.rowCount() == 0) {
+                        return Optional.empty();
+                    }
+                    Row row = rows.iterator().next();
+                    String[] channels = row.getArrayOfStrings("channels");
+                    return Optional.of(new Recipient("resident:" + residentId, null, null, regionCode, null,
+                            row.getString("phone_enc"),
+                            channels == null ? null : Arrays.stream(channels).map(Channel::valueOf).filter(c -> c != Channel.INBOX).toList(),
+                            Boolean.TRUE.equals(row.getBoolean("call_me_back")), row.getLocalTime("callback_from"),
+                            row.getLocalTime("callback_to")));
+                });
     }
 
     private Uni<Result> deliver(Claimed event, Recipient recipient, ResidentMessage message) {
@@ -222,7 +259,7 @@ public class DeliveryWorker {
         if (!recipient.ownerKey().startsWith("resident:") && !recipient.ownerKey().startsWith("mp:")) {
             return Uni.createFrom().item(Attempt.NOT_AVAILABLE);
         }
-        return sendOnce(outboxId, Channel.MINIPROGRAM, () -> subscribe.send(recipient.ownerKey(), message)
+        return sendOnce(outboxId, Channel.MINIPROGRAM, () -> subscribe.send(recipient.ownerKey(), recipient.intakeId(), message)
                 .map(outcome -> outcome == SubscribeMessageSender.Outcome.SENT));
     }
 
@@ -263,8 +300,9 @@ public class DeliveryWorker {
 
     /** A reason for staff: the provider's refusal (SmsNotSent names neither number nor text) or the failure's kind. */
     private static String reasonOf(Channel channel, Throwable failure) {
-        String reason = channel.name() + ": " + (failure instanceof SmsSender.SmsNotSent ? failure.getMessage()
-                : failure.getClass().getSimpleName());
+        String reason = channel.name() + ": " + (failure instanceof SmsSender.SmsNotSent
+                || failure instanceof io.onestop.assistance.notify.subscribe.GatewaySubscribeMessageSender.SubscribeNotSent
+                ? failure.getMessage() : failure.getClass().getSimpleName());
         return reason.length() > 300 ? reason.substring(0, 300) : reason;
     }
 

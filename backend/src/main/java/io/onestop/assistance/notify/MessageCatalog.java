@@ -42,6 +42,49 @@ public final class MessageCatalog {
         };
     }
 
+    /**
+     * Messages addressed to a resident rather than about an intake (outbox aggregate {@code RESIDENT}, written by
+     * monitoring): an invitation to apply (政策找人) and a grant started without an application (免申即享).
+     */
+    public static Optional<ResidentMessage> residentMessage(String eventType, JsonObject payload) {
+        return switch (eventType) {
+            case "INVITATION_SENT" -> {
+                List<String> programs = programNames(payload.getJsonArray("programs"));
+                yield Optional.of(new ResidentMessage("INVITATION", "邀请您申请救助",
+                        payload.getString("why", "")
+                                + (programs.isEmpty() ? "您的家庭可能需要帮助。" : "根据我们掌握的情况，您可能符合：" + String.join("、", programs) + "。")
+                                + "工作人员已为您预先填写了一份救助申请草稿，请登录网上大厅或小程序，在“我的申请草稿”里核对、补充后提交。"
+                                + "如果您不需要，可以在“我的邀请”里选择“暂不需要”，" + payload.getInteger("optOutDays", 180)
+                                + " 天内不会再因部门数据主动联系您。"));
+            }
+            case "DIRECT_GRANT_STARTED" -> {
+                String program = programOf(new CaseFacts(payload.getString("program"), null, null, null, null, null), "救助项目");
+                BigDecimal amount = payload.getValue("amount") == null ? null : new BigDecimal(payload.getValue("amount").toString());
+                String startsOn = payload.getString("startsOn");
+                yield Optional.of(new ResidentMessage("DIRECT_GRANT", "已为您办理" + program.replace("“", "").replace("”", ""),
+                        "根据户籍和身份信息，您符合" + program + "的条件，无需申请，已为您办理"
+                                + amount(new CaseFacts(null, null, null, amount, payload.getString("period"), null))
+                                + (startsOn == null ? "" : "，自 " + zhDate(LocalDate.parse(startsOn)) + "起发放")
+                                + "。如有疑问，请拨打 12345 热线。"));
+            }
+            default -> Optional.empty();
+        };
+    }
+
+    private static List<String> programNames(JsonArray codes) {
+        List<String> names = new ArrayList<>();
+        if (codes != null) {
+            for (Object code : codes) {
+                try {
+                    names.add("“" + Program.valueOf(String.valueOf(code)).localizedName().zh() + "”");
+                } catch (IllegalArgumentException e) {
+                    // a program this version does not know: left out
+                }
+            }
+        }
+        return names;
+    }
+
     private static Optional<ResidentMessage> caseStep(String to, String number, CaseFacts facts) {
         String program = programOf(facts, "救助项目");
         return switch (to) {

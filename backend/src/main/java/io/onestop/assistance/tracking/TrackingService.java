@@ -56,10 +56,7 @@ public class TrackingService {
     public Uni<StatusView> forResident(Accessor caller, UUID intakeId) {
         return intakes.find(intakeId).onItem().ifNull().failWith(() -> ProblemException.notFound("No such application."))
                 // the status endpoint is for residents only, so staff scope (the case areas) never decides here
-                .chain(intake -> access.grantOf(caller, intake.id, intake.ownerSubject, List.of()).chain(grant -> {
-                    if (!grant.mayViewStatus()) {
-                        throw ProblemException.notFound("No such application.");
-                    }
+                .chain(intake -> access.require(caller, intake.id, intake.ownerSubject, List.of(), IntakeAccess.Need.VIEW_STATUS).chain(grant -> {
                     if (!grant.isDelegate()) {
                         return build(intake, MaskingPolicy.OWNER);
                     }

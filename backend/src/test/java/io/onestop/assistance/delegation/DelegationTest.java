@@ -1,6 +1,7 @@
 package io.onestop.assistance.delegation;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -16,6 +17,7 @@ import io.onestop.assistance.delegation.Family.Person;
 import io.onestop.assistance.documents.TestFiles;
 import io.onestop.assistance.testing.LocalStackResource;
 import io.onestop.assistance.testing.OwnerSql;
+import io.onestop.assistance.testing.TestData;
 import io.onestop.assistance.testing.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -241,7 +243,7 @@ class DelegationTest {
 
     @Test
     void aCaseworkerInScopeGrantsForAnElderlyApplicantWithTheReasonRecorded() {
-        Person applicant = Family.bound("张伟");
+        Person applicant = Family.bound("张伟", TestData.nationalIdBornOn(LocalDate.now().minusYears(82)));
         Person niece = Family.bound("李梅");
         JsonPath intake = Family.intake(applicant, Family.freshPhone());
         String intakeId = intake.getString("id");
@@ -277,6 +279,43 @@ class DelegationTest {
         given().auth().oauth2(applicant.token()).when().delete("/api/v1/intakes/" + intakeId + "/delegations/" + delegationId)
                 .then().statusCode(204);
         given().auth().oauth2(niece.token()).when().get("/api/v1/intakes/" + intakeId + "/status").then().statusCode(404);
+    }
+
+    @Test
+    void aCaseworkerGrantsOnlyForAnApplicantAged60OrMoreWithoutAPhoneOfTheirOwnAndSaysWhatWouldChangeIt() {
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        Person young = Family.bound("张伟", TestData.nationalIdBornOn(today.minusYears(60).plusDays(2)));
+        Person sixty = Family.bound("张伟", TestData.nationalIdBornOn(today.minusYears(60).minusDays(2)));
+        Person withPhone = Family.bound("张伟", TestData.nationalIdBornOn(today.minusYears(75)));
+        String ownPhone = Family.freshPhone();
+        OwnerSql.run("update resident set phone_enc = '" + protector.encrypt(ownPhone) + "', phone_hash = '"
+                + protector.lookupHash(ownPhone) + "', phone_verified_at = now() where national_id_hash = '"
+                + protector.lookupHash(withPhone.nationalId()) + "'");
+        Person niece = Family.bound("李梅");
+        String nieceBody = Family.request(niece.nationalId(), "13900000008", "VIEW_STATUS", IN_A_MONTH, "申请人独居无手机，由侄女代为查询");
+
+        // two days short of 60 by the id's birth date: the applicant can grant it themselves
+        caseworkerGrant(caseOf(young), nieceBody).then().statusCode(422).contentType("application/problem+json")
+                .body("type", startsWith("urn:assistance:problem:applicant-not-elderly"))
+                .body("detail", containsString("59")).body("detail", containsString("60th birthday"));
+        // a phone verified as their own: they can sign in with it; the detail says what would change that
+        caseworkerGrant(caseOf(withPhone), nieceBody).then().statusCode(422)
+                .body("type", startsWith("urn:assistance:problem:applicant-has-phone"))
+                .body("detail", containsString(ownPhone.substring(0, 3) + "****" + ownPhone.substring(7)))
+                .body("detail", containsString("removed from their real-name record"))
+                .body("detail", not(containsString(ownPhone)));
+        // 60 and no phone of their own (the application's contact phone is a relative's): granted
+        caseworkerGrant(caseOf(sixty), nieceBody).then().statusCode(201).body("grantedByRole", equalTo("caseworker"));
+    }
+
+    private static String caseOf(Person applicant) {
+        return Family.intake(applicant, Family.freshPhone()).getString("cases.find { it.agency == 'CIVIL_AFFAIRS' }.id");
+    }
+
+    private static io.restassured.response.Response caseworkerGrant(String caseId, String body) {
+        return given().auth().oauth2(Tokens.of("caseworker1")).contentType(ContentType.JSON)
+                .header("Idempotency-Key", UUID.randomUUID().toString()).body(body)
+                .when().post("/api/v1/cases/" + caseId + "/delegations");
     }
 
     @Test

@@ -26,8 +26,12 @@ public final class Family {
     }
 
     public static Person bound(String name) {
+        return bound(name, TestData.nationalId());
+    }
+
+    /** A fresh login, real-name bound to {@code nationalId} (say one of {@link TestData#nationalIdBornOn}). */
+    public static Person bound(String name, String nationalId) {
         String token = Tokens.newResident();
-        String nationalId = TestData.nationalId();
         given().auth().oauth2(token).contentType(ContentType.JSON)
                 .body("{\"nationalId\":\"" + nationalId + "\",\"name\":\"" + name + "\"}")
                 .when().put("/api/v1/me/real-name").then().statusCode(200);
@@ -39,13 +43,13 @@ public final class Family {
         return "139" + "%08d".formatted(ThreadLocalRandom.current().nextInt(100_000_000));
     }
 
-    /** Submits an application of worked example A for {@code applicant}, reachable at {@code phone}. */
+    /** Submits an application of worked example A for {@code applicant}, reachable at {@code phone} (null: none). */
     public static JsonPath intake(Person applicant, String phone) {
         String body = """
                 {"household":%s,
-                 "applicant":{"name":"张伟","nationalId":"%s","phone":"%s","address":"%s"},
+                 "applicant":{"name":"张伟","nationalId":"%s","phone":%s,"address":"%s"},
                  "chosenPrograms":null,"situation":"丈夫失业半年，孩子上小学。"}"""
-                .formatted(TestData.HOUSEHOLD_A, applicant.nationalId(), phone, ADDRESS);
+                .formatted(TestData.HOUSEHOLD_A, applicant.nationalId(), phone == null ? "null" : "\"" + phone + "\"", ADDRESS);
         String draftId = given().auth().oauth2(applicant.token()).contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/drafts").then().statusCode(201).extract().path("id");
         return given().auth().oauth2(applicant.token()).contentType(ContentType.JSON)

@@ -66,4 +66,23 @@ class MessageCatalogTest {
             assertEquals(Optional.empty(), MessageCatalog.message(event[0], new JsonObject(event[1]), NUMBER, MLA), event[0] + event[1]);
         }
     }
+
+    @Test
+    void residentAddressedMessagesSayWhyWhatAndHowToOptOut() {
+        ResidentMessage invitation = MessageCatalog.residentMessage("INVITATION_SENT", new JsonObject("""
+                {"why":"我们从医保部门了解到，您近期看病自己负担的医疗费用较多。",
+                 "programs":["MINIMUM_LIVING_ALLOWANCE","MEDICAL_ASSISTANCE","NO_SUCH_PROGRAM"],"optOutDays":180}""")).orElseThrow();
+        assertEquals("INVITATION", invitation.kind());
+        assertEquals("邀请您申请救助", invitation.title());
+        assertEquals("我们从医保部门了解到，您近期看病自己负担的医疗费用较多。根据我们掌握的情况，您可能符合：“最低生活保障”、“医疗救助”。"
+                + "工作人员已为您预先填写了一份救助申请草稿，请登录网上大厅或小程序，在“我的申请草稿”里核对、补充后提交。"
+                + "如果您不需要，可以在“我的邀请”里选择“暂不需要”，180 天内不会再因部门数据主动联系您。", invitation.body());
+
+        ResidentMessage grant = MessageCatalog.residentMessage("DIRECT_GRANT_STARTED", new JsonObject("""
+                {"program":"OLD_AGE_ALLOWANCE","amount":50,"period":"MONTH","startsOn":"2026-12-05"}""")).orElseThrow();
+        assertEquals(new ResidentMessage("DIRECT_GRANT", "已为您办理高龄津贴",
+                "根据户籍和身份信息，您符合“高龄津贴”的条件，无需申请，已为您办理，每月 50 元，自 2026年12月5日起发放。如有疑问，请拨打 12345 热线。"),
+                grant);
+        assertEquals(Optional.empty(), MessageCatalog.residentMessage("SOMETHING_ELSE", new JsonObject()));
+    }
 }

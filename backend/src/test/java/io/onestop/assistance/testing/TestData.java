@@ -22,14 +22,26 @@ public final class TestData {
 
     /** A fresh valid id (GB 11643 checksum) in region 140105, born 1940-1994 by the counter; no real person's. */
     public static String nationalId() {
-        long n;
+        long n = next();
+        return nationalId(LocalDate.of(1940, 1, 1).plusDays(n % BIRTH_DAYS), n / BIRTH_DAYS);
+    }
+
+    /** A fresh valid id of someone born on {@code birth} (for rules by age); the sequence digits from the counter. */
+    public static String nationalIdBornOn(LocalDate birth) {
+        return nationalId(birth, next() % 1000);
+    }
+
+    private static long next() {
         synchronized (System.getProperties()) {
             String last = System.getProperty(SEQUENCE, Long.toString(System.currentTimeMillis() / 100 % SPACE));
-            n = (Long.parseLong(last) + 1) % SPACE;
+            long n = (Long.parseLong(last) + 1) % SPACE;
             System.setProperty(SEQUENCE, Long.toString(n));
+            return n;
         }
-        LocalDate birth = LocalDate.of(1940, 1, 1).plusDays(n % BIRTH_DAYS);
-        String body = "140105" + birth.format(DateTimeFormatter.BASIC_ISO_DATE) + "%03d".formatted(n / BIRTH_DAYS);
+    }
+
+    private static String nationalId(LocalDate birth, long sequence) {
+        String body = "140105" + birth.format(DateTimeFormatter.BASIC_ISO_DATE) + "%03d".formatted(sequence);
         int sum = 0;
         for (int i = 0; i < 17; i++) {
             sum += (body.charAt(i) - '0') * WEIGHTS[i];

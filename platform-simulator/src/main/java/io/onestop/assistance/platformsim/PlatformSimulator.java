@@ -37,8 +37,9 @@ import java.util.regex.Pattern;
  * </ul>
  * A phone code {@code phone-13812345678} answers that number; other codes answer a number derived from the code.
  * Subscribe messages need an acceptance ({@code POST /sim/subscriptions?openid=&template_id=}), as the platform
- * needs the user's one-time consent; without one the send answers 43101. Sent messages are recorded
- * ({@code GET /sim/messages}).
+ * needs the user's one-time consent; without one the send answers 43101 ({@link #openidOf} tells a test the openid of
+ * a login code). A {@code touser} of {@code err-<errcode>} or {@code flaky-<n>} answers as a scripted code does. Sent
+ * messages are recorded ({@code GET /sim/messages}, {@link #sentMessagesTo}).
  *
  * <p>It also stands in for the SMS provider: {@code POST /sms/send} with {@code {"phone":"...","text":"..."}} answers
  * {@code errcode 0} and records the text ({@code GET /sim/sms?phone=} lists a number's texts, oldest first); a
@@ -128,6 +129,19 @@ public final class PlatformSimulator implements AutoCloseable {
         acceptances.computeIfAbsent(openid + "|" + templateId, key -> new AtomicInteger()).incrementAndGet();
     }
 
+    /**
+     * The openid a successful login with this code answers (the user is the part before the first {@code .}), so a
+     * test can accept templates for a user as the platform would after {@code wx.requestSubscribeMessage}.
+     */
+    public String openidOf(String loginCode) {
+        return "o" + digest("openid|" + appId + "|" + loginCode.split("\\.", 2)[0]).substring(0, 27);
+    }
+
+    /** Subscribe messages sent successfully to this openid, oldest first (the request bodies). */
+    public List<String> sentMessagesTo(String openid) {
+        return sentMessages.stream().filter(body -> openid.equals(first(TOUSER, body))).toList();
+    }
+
     /** Every access token handed out so far becomes invalid (40001), as after a fetch elsewhere or an expiry. */
     public void revokeAccessTokens() {
         accessTokens.clear();
@@ -192,10 +206,9 @@ public final class PlatformSimulator implements AutoCloseable {
         if (scripted != null) {
             return error(scripted);
         }
-        String user = code.split("\\.", 2)[0];
         return "{\"openid\":\"%s\",\"unionid\":\"%s\",\"session_key\":\"%s\"}".formatted(
-                "o" + digest("openid|" + appId + "|" + user).substring(0, 27),
-                "u" + digest("unionid|" + user).substring(0, 27),
+                openidOf(code),
+                "u" + digest("unionid|" + code.split("\\.", 2)[0]).substring(0, 27),
                 Base64.getEncoder().encodeToString(randomBytes(16)));
     }
 
@@ -234,6 +247,12 @@ public final class PlatformSimulator implements AutoCloseable {
     private String subscribeSend(Map<String, String> query, String body) {
         if (!accessTokens.contains(query.getOrDefault("access_token", ""))) {
             return error(40001);
+        }
+        // A scripted recipient (err-<errcode>, flaky-<n>) answers like a scripted login code, e.g. err--1 (busy).
+        String touser = first(TOUSER, body);
+        Integer scripted = touser == null ? null : scripted(touser);
+        if (scripted != null) {
+            return error(scripted);
         }
         Matcher thing = THING.matcher(body);
         while (thing.find()) {

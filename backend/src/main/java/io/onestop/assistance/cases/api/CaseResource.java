@@ -2,6 +2,8 @@ package io.onestop.assistance.cases.api;
 
 import io.onestop.assistance.access.StaffScope;
 import io.onestop.assistance.cases.CaseService;
+import io.onestop.assistance.cases.CaseStatistics;
+import io.onestop.assistance.cases.CaseStatistics.Statistics;
 import io.onestop.assistance.cases.CaseService.QueueFilter;
 import io.onestop.assistance.cases.StaffActor;
 import io.onestop.assistance.cases.api.CaseViews.CaseDetail;
@@ -13,6 +15,7 @@ import io.onestop.assistance.cases.verification.VerificationService;
 import io.onestop.assistance.cases.workflow.CaseStep;
 import io.onestop.assistance.common.IfMatch;
 import io.onestop.assistance.common.Problem;
+import io.onestop.assistance.common.ProblemException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -70,6 +73,9 @@ public class CaseResource {
     VerificationService verification;
 
     @Inject
+    CaseStatistics statistics;
+
+    @Inject
     JsonWebToken token;
 
     @Inject
@@ -91,6 +97,34 @@ public class CaseResource {
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
             @Parameter(description = "The 'next' cursor of the previous page") @QueryParam("after") String after) {
         return cases.queue(scope(), new QueueFilter(steps, overdue, limit, after));
+    }
+
+    @GET
+    @Path("statistics")
+    @Operation(summary = "Dashboard figures of my agency and region: intakes per day, open cases per step, overdue",
+            description = "Counts only, no personal data; the same scope as the work queue.")
+    @APIResponse(responseCode = "200", description = "The figures", content = @Content(schema = @Schema(implementation = Statistics.class)))
+    @APIResponse(responseCode = "422", description = "days outside 1..90",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Statistics> statistics(
+            @Parameter(description = "How many days of intakes, today included (1..90, default 30)") @QueryParam("days") String days) {
+        return statistics.of(scope(), days(days));
+    }
+
+    /** A String so that "abc" is a 422 on the field like 0 or 91, rather than a bare 404 from the parameter converter. */
+    private static int days(String value) {
+        if (value == null || value.isBlank()) {
+            return 30;
+        }
+        try {
+            int days = Integer.parseInt(value.trim());
+            if (days >= 1 && days <= 90) {
+                return days;
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the problem below
+        }
+        throw ProblemException.invalid("days", "must be a whole number from 1 to 90");
     }
 
     @GET

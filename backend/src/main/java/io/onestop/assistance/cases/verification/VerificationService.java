@@ -65,7 +65,7 @@ public class VerificationService {
     }
 
     private Uni<Subject> prepare(StaffActor actor, UUID caseId) {
-        return cases.inScope(actor.scope(), caseId).chain(c -> {
+        return cases.inScope(actor, caseId).chain(c -> {
             checkStep(c.status);
             return intakes.find(c.intakeId).chain(intake -> consents.status(intake).chain(status -> {
                 if (!status.complete()) {
@@ -92,7 +92,7 @@ public class VerificationService {
     }
 
     private Uni<VerificationResult> record(StaffActor actor, UUID caseId, VerificationResult result) {
-        return cases.inScope(actor.scope(), caseId).chain(c -> {
+        return cases.inScope(actor, caseId).chain(c -> {
             checkStep(c.status); // the case may have moved while the sources answered
             CaseVerification verification = new CaseVerification();
             verification.caseId = c.id;

@@ -72,13 +72,14 @@ public class StatusQueryResource {
     public Uni<Response> start(@NotNull StatusQueryRequest request, @Context HttpServerRequest http) {
         String[] query = StatusQueryService.normalized(request.intakeNumber(), request.idLast6());
         SocketAddress client = http.remoteAddress();
-        long retryAfter = limiter.acquire(client == null ? null : client.host(), query[0]);
-        if (retryAfter > 0) {
-            // ProblemMapper turns this into problem+json and keeps the Retry-After header.
-            return Uni.createFrom().failure(new WebApplicationException(Response.status(Response.Status.TOO_MANY_REQUESTS)
-                    .header(HttpHeaders.RETRY_AFTER, retryAfter).build()));
-        }
-        return queries.start(query[0], query[1]).map(started -> Response.accepted(started).build());
+        return limiter.acquire(client == null ? null : client.host(), query[0]).chain(retryAfter -> {
+            if (retryAfter > 0) {
+                // ProblemMapper turns this into problem+json and keeps the Retry-After header.
+                return Uni.createFrom().failure(new WebApplicationException(Response.status(Response.Status.TOO_MANY_REQUESTS)
+                        .header(HttpHeaders.RETRY_AFTER, retryAfter).build()));
+            }
+            return queries.start(query[0], query[1]).map(started -> Response.accepted(started).build());
+        });
     }
 
     @POST

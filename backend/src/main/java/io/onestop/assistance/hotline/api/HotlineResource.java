@@ -1,9 +1,12 @@
 package io.onestop.assistance.hotline.api;
 
+import io.onestop.assistance.access.AuditLog;
 import io.onestop.assistance.access.OwnerKeys;
+import io.onestop.assistance.access.SharedRateLimiter;
 import io.onestop.assistance.access.StaffScope;
 import io.onestop.assistance.cases.verification.ConsentView;
 import io.onestop.assistance.common.Problem;
+import io.onestop.assistance.hotline.HotlineConfig;
 import io.onestop.assistance.hotline.HotlineService;
 import io.onestop.assistance.hotline.HotlineStaff;
 import io.onestop.assistance.hotline.VerificationQuestion;
@@ -36,15 +39,19 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -68,6 +75,15 @@ public class HotlineResource {
 
     @Inject
     HotlineService hotline;
+
+    @Inject
+    SharedRateLimiter limiter;
+
+    @Inject
+    HotlineConfig config;
+
+    @Inject
+    AuditLog audit;
 
     @Inject
     SecurityIdentity identity;
@@ -129,8 +145,21 @@ public class HotlineResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Neither or both of nationalId and phone, or an invalid one",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "More searches this hour than one staff member may make (audited)",
+            headers = @Header(name = HttpHeaders.RETRY_AFTER, description = "Seconds to wait", schema = @Schema(implementation = Integer.class)),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<SearchResult> search(@PathParam("callId") UUID callId, @Valid @NotNull SearchRequest request) {
-        return hotline.search(staff(), callId, request);
+        HotlineStaff staff = staff();
+        return limiter.hit("hotline-search:" + staff.subject(), config.searchesPerHour(), Duration.ofHours(1)).chain(wait -> {
+            if (wait == 0) {
+                return hotline.search(staff, callId, request);
+            }
+            return audit.recordAlone(new AuditLog.Entry(staff.subject(), "hotline", "HOTLINE_SEARCH", "CALL", callId.toString(),
+                            "DENIED", "more than " + config.searchesPerHour() + " searches in an hour"))
+                    // ProblemMapper turns this into problem+json and keeps the Retry-After header
+                    .chain(() -> Uni.createFrom().failure(new WebApplicationException(Response.status(
+                            Response.Status.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, wait).build())));
+        });
     }
 
     @GET

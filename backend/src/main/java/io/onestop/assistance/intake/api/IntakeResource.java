@@ -94,7 +94,7 @@ public class IntakeResource {
     @Operation(summary = "One of my intakes with its cases and the evaluation that explains each verdict")
     @APIResponse(responseCode = "404", description = "No such intake of mine", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<IntakeView> get(@PathParam("id") UUID id) {
-        return intakes.get(OwnerKeys.of(caller), id);
+        return intakes.get(Accessor.of(caller, token), id);
     }
 
     @POST
@@ -120,7 +120,7 @@ public class IntakeResource {
     public Uni<Response> revise(@PathParam("id") UUID id,
             @Parameter(in = ParameterIn.HEADER, required = true, description = KEY_DOC) @HeaderParam("Idempotency-Key") String key,
             @Valid @NotNull RevisionRequest request) {
-        return intakes.revise(OwnerKeys.of(caller), key, id, request).map(IntakeResource::answer);
+        return intakes.revise(Accessor.of(caller, token), key, id, request).map(IntakeResource::answer);
     }
 
     private static Response answer(StoredAnswer answer) {

@@ -12,7 +12,9 @@ import java.util.function.LongSupplier;
  * An in-memory token bucket per client address for the public screening endpoint: each address may send
  * {@link ScreeningConfig#burst()} screenings at once, then {@link ScreeningConfig#requestsPerMinute()} a minute.
  * Per replica: with N replicas behind a balancer an address gets up to N times the rate, which is acceptable for a
- * CPU-only calculator whose only risk is load.
+ * CPU-only calculator whose only risk is load. Deliberately not in the database like the status query's limits
+ * ({@code access.SharedRateLimiter}): that would cost a database write per anonymous screening, the portal's most
+ * frequent request, while a screening reveals nothing and sends nothing.
  */
 @ApplicationScoped
 public class ScreeningRateLimiter {

@@ -162,6 +162,41 @@ public interface BackendClient {
     @Path("/intakes/{id}/withdrawal")
     Uni<JsonNode> withdraw(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") UUID id);
 
+    /** {@code authorization} is the subscribe assertion (ResidentTokens#subscribeAssertion). */
+    @POST
+    @Path("/me/subscribe-acceptances")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Uni<JsonNode> acceptSubscriptions(@HeaderParam(HttpHeaders.AUTHORIZATION) String subscribeAssertion, JsonNode body);
+
+    @GET
+    @Path("/me/subscribe-acceptances")
+    Uni<JsonNode> subscriptions(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
+
+    /** backend answers the inbox page as {items, unread, next} in the body (its cursor is a message id). */
+    @GET
+    @Path("/inbox")
+    Uni<JsonNode> inbox(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor);
+
+    @POST
+    @Path("/inbox/{id}/read")
+    Uni<Void> markRead(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") String id);
+
+    @POST
+    @Path("/intakes/{id}/delegations")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Uni<JsonNode> grantDelegation(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") UUID id,
+            @HeaderParam("Idempotency-Key") String idempotencyKey, JsonNode delegation);
+
+    @GET
+    @Path("/intakes/{id}/delegations")
+    Uni<JsonNode> delegations(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") UUID id);
+
+    @DELETE
+    @Path("/intakes/{id}/delegations/{delegationId}")
+    Uni<Void> revokeDelegation(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") UUID id,
+            @PathParam("delegationId") UUID delegationId);
+
     /** Every error status becomes a {@link BackendException} carrying backend's problem+json. */
     @ClientExceptionMapper
     static RuntimeException toException(Response response) {

@@ -47,6 +47,8 @@ public class ResidentTokens {
     /** Claims of the phone assertion; backend's access.VerifiedPhone reads them (same names). */
     public static final String VERIFIED_PHONE = "verified_phone";
     public static final String VERIFIED_PHONE_COUNTRY = "verified_phone_country";
+    /** Claim of the subscribe assertion; backend's notify.api.SubscribeAcceptanceResource reads it (same name). */
+    public static final String SUBSCRIBE_OPENID = "subscribe_openid";
 
     private static final Logger LOG = Logger.getLogger(ResidentTokens.class);
 
@@ -122,6 +124,36 @@ public class ResidentTokens {
                 .groups(Set.of(RESIDENT))
                 .claim(VERIFIED_PHONE, number)
                 .claim(VERIFIED_PHONE_COUNTRY, countryCode == null ? "86" : countryCode)
+                .issuedAt(now)
+                .expiresAt(now.plus(config.phoneAssertionLifetime()))
+                .jws().keyId(publicJwk.getKeyId()).algorithm(SignatureAlgorithm.RS256)
+                .sign(signingKey);
+    }
+
+    /**
+     * The subscribe assertion: a token for the same resident as {@code residentToken} that carries the openid the
+     * platform has just given for a fresh {@code wx.login} code ({@code subscribe_openid}), so backend can store where
+     * the resident's subscribe messages go. Like the phone assertion it lives minutes and goes to backend only.
+     * Answers null when the resident token is not valid or the openid is not this resident's (the code was another
+     * user's): a resident can only ever point messages at their own mini-program account.
+     */
+    public String subscribeAssertion(String residentToken, String openid) {
+        String subject;
+        try {
+            subject = consumer.processToClaims(residentToken).getSubject();
+        } catch (InvalidJwtException | org.jose4j.jwt.MalformedClaimException e) {
+            return null;
+        }
+        if (!MessageDigest.isEqual(subject.getBytes(StandardCharsets.UTF_8),
+                subjectOf(openid).getBytes(StandardCharsets.UTF_8))) {
+            return null;
+        }
+        Instant now = clock.instant();
+        return Jwt.issuer(config.issuer())
+                .subject(subject)
+                .audience(config.audience())
+                .groups(Set.of(RESIDENT))
+                .claim(SUBSCRIBE_OPENID, openid)
                 .issuedAt(now)
                 .expiresAt(now.plus(config.phoneAssertionLifetime()))
                 .jws().keyId(publicJwk.getKeyId()).algorithm(SignatureAlgorithm.RS256)

@@ -30,8 +30,8 @@ public interface TokenConfig {
     Duration lifetime();
 
     /**
-     * Lifetime of the phone assertion: the token the gateway signs right after the platform verified a phone number,
-     * used for the one call that binds it in backend. Minutes, so a copy is worth little.
+     * Lifetime of the phone and subscribe assertions: the tokens the gateway signs right after the platform verified
+     * a phone number or an openid, used for the one call that binds it in backend. Minutes, so a copy is worth little.
      */
     @WithDefault("PT2M")
     Duration phoneAssertionLifetime();
