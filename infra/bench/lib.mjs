@@ -142,8 +142,9 @@ export async function waitFor(what, check, timeoutMs, proc) {
 }
 
 export function backendProc(root, name, port, env, logDir) {
-  return new Proc(name, 'java', ['-Xmx384m', '-XX:TieredStopAtLevel=1', '-jar', path.join(root, 'backend/target/quarkus-app/quarkus-run.jar')], {
-    env: { HTTP_PORT: String(port), HTTP_HOST: '127.0.0.1', ASSISTANCE_SCREENING_BURST: '1000000',
+  // the shipped JVM options (backend/jvm.options)
+  return new Proc(name, 'java', [`@${path.join(root, 'backend/jvm.options')}`, '-jar', path.join(root, 'backend/target/quarkus-app/quarkus-run.jar')], {
+    env: { MALLOC_ARENA_MAX: '2', HTTP_PORT: String(port), HTTP_HOST: '127.0.0.1', ASSISTANCE_SCREENING_BURST: '1000000',
       ASSISTANCE_SCREENING_REQUESTS_PER_MINUTE: '1000000', ...env },
     logFile: path.join(logDir, `${name}.log`), cwd: root,
   });

@@ -23,7 +23,7 @@ mkdirSync(outDir, { recursive: true });
 
 const pgArgs = ['-h', env.PG_HOST ?? '127.0.0.1', '-p', env.PG_PORT ?? '5432', '-U', env.PG_USER ?? 'assistance', '-d', env.PG_DB ?? 'assistance'];
 const pgEnv = { ...env, PGPASSWORD: env.PG_PASSWORD ?? 'assistance' };
-const sql = (query) => execFileSync('psql', [...pgArgs, '-Atqc', query], { env: pgEnv, encoding: 'utf8' }).trim();
+const sql = (query) => execFileSync('psql', [...pgArgs, '-Atqc', query], { env: pgEnv, encoding: 'utf8', maxBuffer: 1 << 28 }).trim();
 const pgbenchBin = ['/usr/lib/postgresql/15/bin/pgbench', 'pgbench'].find((p) => { try { execFileSync(p, ['--version']); return true; } catch { return false; } });
 
 async function ok(answer, expected) {

@@ -22,14 +22,19 @@ public class AuditTrail {
             OffsetDateTime to, Long before, int limit) {
     }
 
-    /** {@code intact} with the newest row's hash (keep it elsewhere to detect removal of the newest rows too). */
-    public record Verification(boolean intact, Long firstBrokenId, long rows, String newestHash) {
+    /**
+     * {@code intact} with the newest seal's hash (keep it elsewhere to detect removal of the newest seals too);
+     * {@code unsealed}: events within the grace period that the sealer has not reached yet.
+     */
+    public record Verification(boolean intact, Long firstBrokenId, long rows, long unsealed, String newestHash) {
     }
 
     private final AuditLog log;
+    private final AuditSealer sealer;
 
-    public AuditTrail(AuditLog log) {
+    public AuditTrail(AuditLog log, AuditSealer sealer) {
         this.log = log;
+        this.sealer = sealer;
     }
 
     @WithSession
@@ -63,12 +68,16 @@ public class AuditTrail {
                 });
     }
 
-    @WithSession
+    /** Seals what is committed first (so the answer does not wait for the sealer's next tick), then checks. */
     public Uni<Verification> verify() {
-        return Panache.getSession().chain(session -> log.firstBrokenLink(session)
-                .chain(broken -> session.createNativeQuery(
-                                "select count(*), (select hash from audit_event order by id desc limit 1) from audit_event", Object[].class)
+        return sealer.sealPending().chain(ignored -> Panache.withSession(() -> Panache.getSession().chain(session -> log.firstBrokenLink(session)
+                .chain(broken -> session.createNativeQuery("""
+                                select count(*),
+                                       count(*) filter (where not exists (select 1 from audit_seal s where s.event_id = e.id)),
+                                       (select hash from audit_seal order by id desc limit 1)
+                                from audit_event e""", Object[].class)
                         .getSingleResult()
-                        .map(r -> new Verification(broken == null, broken, ((Number) r[0]).longValue(), (String) r[1]))));
+                        .map(r -> new Verification(broken == null, broken, ((Number) r[0]).longValue(),
+                                ((Number) r[1]).longValue(), (String) r[2]))))));
     }
 }

@@ -1,5 +1,6 @@
 package io.onestop.assistance.common;
 
+import io.vertx.core.impl.NoStackTraceThrowable;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 import java.io.InterruptedIOException;
@@ -35,9 +36,13 @@ public final class DependencyFailure {
                     && (pg.getSqlState().startsWith("08") || UNAVAILABLE_STATES.contains(pg.getSqlState()))) {
                 return true;
             }
-            // The reactive pool fails requests on a connection that PostgreSQL closed with this message (no class).
+            // The reactive pool fails requests on a connection that PostgreSQL closed with this message (no class),
+            // and a wait for a pooled connection past assistance.database.acquire-timeout with "Timeout" (Hibernate
+            // Reactive says "Timeout waiting for connection").
             String message = t.getMessage();
-            if (message != null && message.startsWith("Connection is not active now")) {
+            if (message != null && (message.startsWith("Connection is not active now")
+                    || message.startsWith("Timeout waiting for connection")
+                    || t instanceof NoStackTraceThrowable && message.equals("Timeout"))) {
                 return true;
             }
         }

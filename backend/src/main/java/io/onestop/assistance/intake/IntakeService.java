@@ -240,8 +240,8 @@ public class IntakeService {
                                     "programs", opened.stream().map(c -> c.program).toList())))
                             .call(() -> draftDocuments.followToIntake(session, draftId, intake.id))
                             .call(() -> drafts.deleteWithin(owner, draftId))
-                            // The submission stores the applicant's personal data: audited in the same transaction,
-                            // last, because the audit chain's lock serializes writers until commit.
+                            // The submission stores the applicant's personal data: audited in the same transaction
+                            // (an insert without a lock since V13; AuditSealer chains it after the commit).
                             // The owner key names the resident (a pseudonym, never the national id).
                             .call(() -> audit.record(session, new AuditLog.Entry(owner, "resident", "INTAKE_SUBMIT",
                                     "INTAKE", intake.id.toString(), "OK", null)))

@@ -37,6 +37,13 @@ class DependencyUnavailableTest {
         assertUnavailable(mapper.unexpected(new PgException("the database system is starting up", "FATAL", "57P03", null)));
     }
 
+    /** All pooled connections busy (or being opened to a server that does not answer) past the acquire timeout. */
+    @Test
+    void waitingForAPooledConnectionTooLongIs503() {
+        assertUnavailable(mapper.unexpected(new HibernateException(new io.vertx.core.VertxException("Timeout waiting for connection"))));
+        assertUnavailable(mapper.unexpected(new io.vertx.core.impl.NoStackTraceThrowable("Timeout")));
+    }
+
     @Test
     void storageTimeoutIs503() {
         assertUnavailable(mapper.unexpected(new CompletionException(new SocketTimeoutException("timeout"))));

@@ -54,8 +54,10 @@ public class AuditResource {
 
     @GET
     @Path("verification")
-    @Operation(summary = "Check the hash chain of the whole log: intact, or the first changed or removed row",
-            description = "Keep `newestHash` outside the database: a chain alone cannot show that its newest rows were removed.")
+    @Operation(summary = "Check the whole log: intact, or the first changed, removed or unsealed event",
+            description = "Seals what is committed, then checks every event's hash, the seal chain and that no event older "
+                    + "than a few seconds is unsealed. Keep `newestHash` (the newest seal's) outside the database: a chain "
+                    + "alone cannot show that its newest seals were removed.")
     @APIResponse(responseCode = "200", description = "The result")
     public Uni<Verification> verify() {
         return trail.verify();
