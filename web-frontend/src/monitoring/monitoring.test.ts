@@ -281,12 +281,12 @@ describe('caseworker screens', () => {
 
   it('the dashboard shows the loop per region with a text summary', async () => {
     const figures = { signals: 3, warnings: { RED: 1, ORANGE: 1, YELLOW: 0 }, invited: 1, applied: 1, helped: 0, directGrants: 0 };
-    stubApi({ 'GET /api/v1/monitoring/dashboard': { body: { region: '140105', totals: figures, regions: [{ regionCode: '140105001', figures }] } } });
+    stubApi({ 'GET /api/v1/monitoring/dashboard': { body: { region: null, totals: figures, regions: [{ regionCode: '140105001', figures }] } } });
     const { default: View } = await import('./MonitoringDashboardView.vue');
     const view = await mountView(View, '/staff/monitoring/dashboard');
     try {
       await settle();
-      expect(view.root.querySelector('[data-testid="dash-summary"]')?.textContent).toContain('收到 3 条信号，产生 2 条预警，邀请 1 户，1 户已申请');
+      expect(view.root.querySelector('[data-testid="dash-summary"]')?.textContent).toContain('您负责的地区：收到 3 条信号，产生 2 条预警，邀请 1 户，1 户已申请');
       const row = view.root.querySelector('[data-testid="dash-row"][data-region="140105001"]')!;
       expect(row.querySelector('[data-col="invited"]')?.textContent).toBe('1');
       expect(row.querySelector('[data-col="applied"]')?.textContent).toBe('1');
