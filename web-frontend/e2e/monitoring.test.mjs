@@ -156,6 +156,11 @@ test('a CSV of signals becomes a warning, the household is invited, submits the 
     await assertNoHorizontalScroll(home.page, 'on the invitation at 360 px');
     await shot(home.page, 'invitation');
     await invitation.getByTestId('opt-out-no').click();
+    await home.page.getByTestId('lang-switch').click();
+    await home.page.getByRole('heading', { name: 'You are invited to apply for assistance' }).waitFor();
+    await shot(home.page, 'invitation-en');
+    await home.page.getByTestId('lang-switch').click();
+    await home.page.getByRole('heading', { name: '工作人员邀请您申请救助' }).waitFor();
     await invitation.getByTestId('invitation-open').click();
     await home.page.waitForURL((url) => url.pathname === '/apply' && !url.search, { timeout: 20_000 });
     // 1 applicant: prefilled name and masked id; the resident adds the phone and address

@@ -370,6 +370,19 @@ describe('resident invitations', () => {
     }
   });
 
+  it('leaves out an invitation whose draft was submitted', async () => {
+    auth.me = { username: 'resident9', roles: ['resident'] };
+    stubApi({ 'GET /api/v1/me/invitations': { body: [{ ...invitation, id: 'new' }, { ...invitation, id: 'old', draftId: null }] } });
+    const { default: View } = await import('./MyInvitations.vue');
+    const view = await mountView(View, '/applications');
+    try {
+      await settle();
+      expect(view.root.querySelectorAll('[data-testid="invitation"]')).toHaveLength(1);
+    } finally {
+      view.unmount();
+    }
+  });
+
   it('shows nothing to a resident without invitations and asks nothing of staff', async () => {
     auth.me = { username: 'caseworker1', roles: ['caseworker'] };
     const calls = stubApi({});
