@@ -161,6 +161,12 @@ test('a CSV of signals becomes a warning, the household is invited, submits the 
     await shot(home.page, 'invitation-en');
     await home.page.getByTestId('lang-switch').click();
     await home.page.getByRole('heading', { name: '工作人员邀请您申请救助' }).waitFor();
+    // senior mode (长辈模式): larger text, still readable at 360 px and accessible
+    await home.page.getByTestId('elderly-toggle').click();
+    await assertAccessible(home.page, 'on the invitation in senior mode');
+    await assertNoHorizontalScroll(home.page, 'on the invitation in senior mode at 360 px');
+    await shot(home.page, 'invitation-senior');
+    await home.page.getByTestId('elderly-toggle').click();
     await invitation.getByTestId('invitation-open').click();
     await home.page.waitForURL((url) => url.pathname === '/apply' && !url.search, { timeout: 20_000 });
     // 1 applicant: prefilled name and masked id; the resident adds the phone and address
