@@ -4,12 +4,14 @@
  */
 import { familyEn, familyZh } from './messages-family';
 import { portalEn, portalZh } from './messages-portal';
+import { monitoringEn, monitoringZh } from './messages-monitoring';
 import { staffEn, staffZh } from './messages-staff';
 
 const zhCN = {
   ...portalZh,
   ...familyZh,
   ...staffZh,
+  ...monitoringZh,
   'app.title': '一站式社会救助',
   'app.skipToContent': '跳到正文',
   'nav.home': '首页',
@@ -166,6 +168,7 @@ const en: Messages = {
   ...portalEn,
   ...familyEn,
   ...staffEn,
+  ...monitoringEn,
   'app.title': 'One-stop Social Assistance',
   'app.skipToContent': 'Skip to content',
   'nav.home': 'Home',

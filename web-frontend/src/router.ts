@@ -22,6 +22,17 @@ export const routes: RouteRecordRaw[] = [
   // The case id is an opaque UUID: no personal data in the address.
   // The chart library is only in this route's chunk: nobody else downloads it.
   { path: '/staff/dashboard', name: 'staff-dashboard', component: () => import('./dashboard/DashboardView.vue') },
+  // Dynamic monitoring (政策找人): warning ids are opaque UUIDs; persons appear masked and never in the address.
+  { path: '/staff/monitoring', name: 'monitoring', component: () => import('./monitoring/WarningQueueView.vue') },
+  { path: '/staff/monitoring/import', name: 'monitoring-import', component: () => import('./monitoring/SignalImportView.vue') },
+  { path: '/staff/monitoring/direct-grant', name: 'monitoring-grant', component: () => import('./monitoring/DirectGrantView.vue') },
+  { path: '/staff/monitoring/dashboard', name: 'monitoring-dashboard', component: () => import('./monitoring/MonitoringDashboardView.vue') },
+  {
+    path: '/staff/monitoring/warnings/:warningId',
+    name: 'monitoring-warning',
+    component: () => import('./monitoring/WarningView.vue'),
+    props: true,
+  },
   { path: '/hotline', name: 'hotline', component: () => import('./hotline/HotlineView.vue') },
   { path: '/audit', name: 'audit', component: () => import('./audit/AuditView.vue') },
   { path: '/staff/cases/:caseId', name: 'staff-case', component: () => import('./staff/CaseView.vue'), props: true },

@@ -10,6 +10,8 @@ export interface StaffLink {
 export const STAFF_LINKS: StaffLink[] = [
   { name: 'queue', to: '/staff', label: 'staffNav.queue', roles: ['caseworker', 'approver'] },
   { name: 'dashboard', to: '/staff/dashboard', label: 'staffNav.dashboard', roles: ['caseworker', 'approver'] },
+  { name: 'monitoring', to: '/staff/monitoring', label: 'staffNav.monitoring', roles: ['caseworker'] },
+  { name: 'monitoring-dashboard', to: '/staff/monitoring/dashboard', label: 'staffNav.monitoringDashboard', roles: ['caseworker', 'approver'] },
   { name: 'hotline', to: '/hotline', label: 'staffNav.hotline', roles: ['hotline'] },
   { name: 'audit', to: '/audit', label: 'staffNav.audit', roles: ['auditor'] },
 ];

@@ -14,7 +14,8 @@ afterEach(() => vi.unstubAllGlobals());
 
 describe('staff screens', () => {
   it('links each role to its screens only', () => {
-    expect(staffLinks(['caseworker']).map((l) => l.name)).toEqual(['queue', 'dashboard']);
+    expect(staffLinks(['caseworker']).map((l) => l.name)).toEqual(['queue', 'dashboard', 'monitoring', 'monitoring-dashboard']);
+    expect(staffLinks(['approver']).map((l) => l.name)).toEqual(['queue', 'dashboard', 'monitoring-dashboard']);
     expect(staffLinks(['hotline']).map((l) => l.name)).toEqual(['hotline']);
     expect(staffLinks(['auditor']).map((l) => l.name)).toEqual(['audit']);
     expect(staffLinks(['resident'])).toEqual([]);
