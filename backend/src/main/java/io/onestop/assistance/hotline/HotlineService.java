@@ -15,6 +15,7 @@ import io.onestop.assistance.common.ProblemException;
 import io.onestop.assistance.common.idempotency.IdempotencyService.StoredAnswer;
 import io.onestop.assistance.hotline.api.HotlineViews.AnsweredQuestion;
 import io.onestop.assistance.hotline.api.HotlineViews.AssistedDraftView;
+import io.onestop.assistance.notify.OutboxWriter;
 import io.onestop.assistance.hotline.api.HotlineViews.CallRequest;
 import io.onestop.assistance.hotline.api.HotlineViews.CallView;
 import io.onestop.assistance.hotline.api.HotlineViews.HandoffView;
@@ -45,6 +46,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.hibernate.reactive.mutiny.Mutiny;
 
@@ -69,12 +71,13 @@ public class HotlineService {
     private final ConsentService consents;
     private final PersonalDataProtector protector;
     private final AuditLog audit;
+    private final OutboxWriter outbox;
     private final HotlineConfig config;
     private final Clock clock;
 
     public HotlineService(IntakeLookup intakes, IntakeService intakeService, DraftService drafts, ResidentService residents,
             TrackingService tracking, CaseService cases, ConsentService consents, PersonalDataProtector protector,
-            AuditLog audit, HotlineConfig config, Clock clock) {
+            AuditLog audit, OutboxWriter outbox, HotlineConfig config, Clock clock) {
         this.intakes = intakes;
         this.intakeService = intakeService;
         this.drafts = drafts;
@@ -84,6 +87,7 @@ public class HotlineService {
         this.consents = consents;
         this.protector = protector;
         this.audit = audit;
+        this.outbox = outbox;
         this.config = config;
         this.clock = clock;
     }
@@ -235,6 +239,9 @@ public class HotlineService {
                         assisted.preparedAt = OffsetDateTime.now(clock);
                         return session.persist(assisted)
                                 .call(() -> audit(session, call, "HOTLINE_PREPARE_DRAFT", "DRAFT", draft.id(), "OK"))
+                                // the resident hears of it on their own channels: nothing is filed until they confirm
+                                .call(() -> outbox.append(session, "RESIDENT", resident.id, "ASSISTED_DRAFT_PREPARED",
+                                        Map.of("draftId", draft.id().toString(), "line", call.line == null ? "12345" : call.line)))
                                 .replaceWith(new AssistedDraftView(draft.id(), call.callReference, assisted.preparedAt,
                                         forHotline(draft), LocalizedText.of(
                                                 "草稿已保存到申请人名下。请申请人用本人身份证实名登录网上大厅或小程序，核对后确认提交并签署授权书；"

@@ -44,7 +44,8 @@ public final class MessageCatalog {
 
     /**
      * Messages addressed to a resident rather than about an intake (outbox aggregate {@code RESIDENT}, written by
-     * monitoring): an invitation to apply (政策找人) and a grant started without an application (免申即享).
+     * monitoring and hotline): an invitation to apply (政策找人), a grant started without an application (免申即享) and a draft
+     * the hotline prepared for the caller (代办), which they confirm on their own device.
      */
     public static Optional<ResidentMessage> residentMessage(String eventType, JsonObject payload) {
         return switch (eventType) {
@@ -67,6 +68,10 @@ public final class MessageCatalog {
                                 + (startsOn == null ? "" : "，自 " + zhDate(LocalDate.parse(startsOn)) + "起发放")
                                 + "。如有疑问，请拨打 12345 热线。"));
             }
+            case "ASSISTED_DRAFT_PREPARED" -> Optional.of(new ResidentMessage("ASSISTED_DRAFT", "热线已为您填好申请草稿",
+                    "您在电话里请 " + payload.getString("line", "12345") + " 热线工作人员帮忙填写的救助申请已保存为草稿，还没有提交。"
+                            + "请用本人身份证实名登录网上大厅或小程序，在“申请救助”里核对、签署授权后提交；不提交就不会办理。"
+                            + "如果这不是您本人的意思，请拨打 12345 告诉我们。"));
             default -> Optional.empty();
         };
     }

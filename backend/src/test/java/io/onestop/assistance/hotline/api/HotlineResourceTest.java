@@ -300,6 +300,18 @@ class HotlineResourceTest {
                 .when().put("/api/v1/me/real-name").then().statusCode(200);
         given().auth().oauth2(device).when().get("/api/v1/drafts/" + draftId).then().statusCode(200)
                 .body("applicant.name", equalTo("张伟"));
+        // the resident was told, in their inbox, that a draft waits for them and nothing is filed before they confirm
+        long deadline = System.currentTimeMillis() + 15_000;
+        List<String> kinds = List.of();
+        while (System.currentTimeMillis() < deadline && !kinds.contains("ASSISTED_DRAFT")) {
+            kinds = given().auth().oauth2(device).when().get("/api/v1/inbox").then().statusCode(200).extract().path("items.kind");
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        assertTrue(kinds.contains("ASSISTED_DRAFT"), kinds.toString());
         given().auth().oauth2(device).contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
                 .body("{\"draftId\":\"" + draftId + "\",\"consent\":true}")
                 .when().post("/api/v1/intakes").then().statusCode(201).body("cases", not(empty()));
