@@ -57,6 +57,15 @@ class DelegateJourneyTest {
                 .body("errcode", equalTo(0));
         String stored = upload(helper, intakeId);
         assertTrue(stored.contains("\"errcode\":0") && stored.contains("INCOME_PROOF"), stored);
+        String document = "/mp/v1/intakes/" + intakeId + "/documents/"
+                + io.restassured.path.json.JsonPath.from(stored).getString("data.id");
+        given().auth().oauth2(helper).when().get(document).then().statusCode(200).body("errcode", equalTo(0))
+                .body("data.type", equalTo("INCOME_PROOF"));
+        // the bytes need ACT_FOR_ME; the applicant opens them
+        given().auth().oauth2(helper).when().get(document + "/download-url").then().statusCode(200)
+                .body("errcode", equalTo(40004));
+        given().auth().oauth2(applicant).when().get(document + "/download-url").then().statusCode(200)
+                .body("errcode", equalTo(0)).body("data.url", org.hamcrest.Matchers.startsWith("http"));
         // beyond it: the application itself and its withdrawal stay the applicant's
         given().auth().oauth2(helper).when().get("/mp/v1/intakes/" + intakeId).then().statusCode(200)
                 .body("errcode", equalTo(40004));

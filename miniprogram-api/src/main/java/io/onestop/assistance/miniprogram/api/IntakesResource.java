@@ -230,4 +230,30 @@ public class IntakesResource {
             @PathParam("id") UUID id) {
         return backend.withdraw(authorization, id).map(Envelope::ok);
     }
+
+    @GET
+    @Path("{id}/documents/{documentId}")
+    @Operation(summary = "One document of my intake: type, member, state, size (not its bytes)",
+            description = "Also for a family member whose delegation allows uploads (UPLOAD_DOCUMENTS, ACT_FOR_ME).")
+    @APIResponse(responseCode = "200", description = "errcode 0 with the document; 40004 no such document I may see",
+            content = @Content(examples = {@ExampleObject(name = "ok", value = Examples.DOCUMENT),
+                    @ExampleObject(name = "not found", value = Examples.NOT_FOUND)}))
+    public Uni<Envelope<JsonNode>> document(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("id") UUID id, @PathParam("documentId") UUID documentId) {
+        return backend.document(authorization, "intakes", id, documentId).map(Envelope::ok);
+    }
+
+    @GET
+    @Path("{id}/documents/{documentId}/download-url")
+    @Operation(summary = "View a document of my intake: " + Examples.DOWNLOAD_DOC,
+            description = "A family member only with delegation scope ACT_FOR_ME (and each view is audited): uploading "
+                    + "alone does not need the applicant's documents.")
+    @APIResponse(responseCode = "200", description = "errcode 0 with {url, expiresAt}; 40004 no such document I may "
+            + "open, or removed because malware was found", content = @Content(examples = {
+                    @ExampleObject(name = "ok", value = Examples.DOWNLOAD_URL),
+                    @ExampleObject(name = "not found", value = Examples.NOT_FOUND)}))
+    public Uni<Envelope<JsonNode>> downloadUrl(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("id") UUID id, @PathParam("documentId") UUID documentId) {
+        return backend.downloadUrl(authorization, "intakes", id, documentId).map(Envelope::ok);
+    }
 }

@@ -221,6 +221,27 @@ public interface BackendClient {
     Uni<JsonNode> putNotificationPreferences(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             JsonNode preferences);
 
+    /** {@code holder} is "drafts" or "intakes": both answer a document the same way. */
+    @GET
+    @Path("/{holder}/{id}/documents/{documentId}")
+    Uni<JsonNode> document(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("holder") String holder, @PathParam("id") UUID id, @PathParam("documentId") UUID documentId);
+
+    @GET
+    @Path("/{holder}/{id}/documents/{documentId}/download-url")
+    Uni<JsonNode> downloadUrl(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("holder") String holder, @PathParam("id") UUID id, @PathParam("documentId") UUID documentId);
+
+    /** The running public notices (公示), one array; no login. */
+    @GET
+    @Path("/public-notices")
+    Uni<JsonNode> publicNotices(@QueryParam("regionCode") String regionCode);
+
+    @POST
+    @Path("/public-notices/{noticeId}/objections")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Uni<JsonNode> object(@PathParam("noticeId") UUID noticeId, JsonNode objection);
+
     /** Every error status becomes a {@link BackendException} carrying backend's problem+json. */
     @ClientExceptionMapper
     static RuntimeException toException(Response response) {
