@@ -5,7 +5,6 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
-import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -28,7 +27,7 @@ class NotificationPreferencesTest {
                 .body("errcode", equalTo(0)).body("data.channels", contains("SMS")).body("data.callMeBack", equalTo(true));
         given().auth().oauth2(token).when().get("/mp/v1/me/notification-preferences").then().statusCode(200)
                 .body("errcode", equalTo(0)).body("data.channels", contains("SMS")).body("data.callMeBack", equalTo(true))
-                .body("data.callbackFrom", startsWith("09:00")).body("data.callbackTo", startsWith("11:30"));
+                .body("data.callbackFrom", equalTo("09:00:00")).body("data.callbackTo", equalTo("11:30:00"));
     }
 
     @Test

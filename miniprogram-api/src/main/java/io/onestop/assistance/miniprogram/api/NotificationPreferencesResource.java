@@ -34,7 +34,7 @@ public class NotificationPreferencesResource {
 
     static final String PREFERENCES = """
             {"errcode":0,"errmsg":"ok","data":{"channels":["MINIPROGRAM","SMS"],"callMeBack":true,\
-            "callbackFrom":"09:00","callbackTo":"11:30"}}""";
+            "callbackFrom":"09:00:00","callbackTo":"11:30:00"}}""";
 
     @RestClient
     BackendClient backend;
@@ -59,7 +59,7 @@ public class NotificationPreferencesResource {
             + "in which hours: {channels, callMeBack, callbackFrom?, callbackTo?}",
             description = "`channels`: required, SMS and MINIPROGRAM in the order to try, each at most once; [] = the "
                     + "inbox only. `callMeBack: true` asks the hotline to phone me when something needs my attention; "
-                    + "`callbackFrom`/`callbackTo` (\"HH:mm\", both or neither, from before to) limit the hours. "
+                    + "`callbackFrom`/`callbackTo` (\"HH:mm\", answered as \"HH:mm:ss\"; both or neither, from before to) limit the hours. "
                     + "Subscribe messages still need my acceptance in the mini program (POST /mp/v1/subscriptions).")
     @RequestBody(content = @Content(schema = @Schema(example = """
             {"channels":["MINIPROGRAM","SMS"],"callMeBack":true,"callbackFrom":"09:00","callbackTo":"11:30"}""")))
