@@ -160,4 +160,27 @@ public class DraftsResource {
             @PathParam("id") UUID id, @PathParam("documentId") UUID documentId) {
         return backend.deleteDraftDocument(authorization, id, documentId).map(ignored -> Envelope.ok(null));
     }
+
+    @GET
+    @Path("{id}/documents/{documentId}")
+    @Operation(summary = "One document of my draft: type, member, state, size (not its bytes)")
+    @APIResponse(responseCode = "200", description = "errcode 0 with the document; 40004 no such document of mine",
+            content = @Content(examples = {@ExampleObject(name = "ok", value = Examples.DOCUMENT),
+                    @ExampleObject(name = "not found", value = Examples.NOT_FOUND)}))
+    public Uni<Envelope<JsonNode>> document(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("id") UUID id, @PathParam("documentId") UUID documentId) {
+        return backend.document(authorization, "drafts", id, documentId).map(Envelope::ok);
+    }
+
+    @GET
+    @Path("{id}/documents/{documentId}/download-url")
+    @Operation(summary = "View a document of my draft: " + Examples.DOWNLOAD_DOC)
+    @APIResponse(responseCode = "200", description = "errcode 0 with {url, expiresAt}; 40004 no such document of mine, "
+            + "or removed because malware was found", content = @Content(examples = {
+                    @ExampleObject(name = "ok", value = Examples.DOWNLOAD_URL),
+                    @ExampleObject(name = "not found", value = Examples.NOT_FOUND)}))
+    public Uni<Envelope<JsonNode>> downloadUrl(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("id") UUID id, @PathParam("documentId") UUID documentId) {
+        return backend.downloadUrl(authorization, "drafts", id, documentId).map(Envelope::ok);
+    }
 }

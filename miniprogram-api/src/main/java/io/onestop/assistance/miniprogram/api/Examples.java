@@ -38,6 +38,17 @@ final class Examples {
     static final String UNAUTHORIZED = "HTTP 401 {\"errcode\":40100,\"errmsg\":\"登录已失效，请重新登录\",\"data\":null}: "
             + "no, expired or foreign token; log in again";
 
+    static final String DOCUMENT = """
+            {"errcode":0,"errmsg":"ok","data":{"id":"7d1e2c3b-4a5f-4e6d-8c7b-9a0f1e2d3c4b","type":"ID_CARD",\
+            "typeName":{"zh":"身份证","en":"National ID card"},"memberId":"m1","status":"STORED","contentType":"image/jpeg",\
+            "size":48213,"sha256":"3b1f…","rejectionReason":null,"uploadedAt":"2026-12-05T10:05:00+08:00"}}""";
+    static final String DOWNLOAD_URL = """
+            {"errcode":0,"errmsg":"ok","data":{"url":"https://s3.example.gov.cn/assistance-documents/documents/…?X-Amz-Signature=…",\
+            "expiresAt":"2026-12-05T10:20:00+08:00"}}""";
+    static final String DOWNLOAD_DOC = "A short-lived URL that fetches the document's bytes straight from storage "
+            + "(wx.downloadFile, then wx.previewImage or wx.openDocument; the storage host must be among the mini "
+            + "program's downloadFile domains)";
+
     private Examples() {
     }
 }

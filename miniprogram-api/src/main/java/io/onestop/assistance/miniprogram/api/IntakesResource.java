@@ -94,11 +94,15 @@ public class IntakesResource {
 
     @GET
     @Path("{id}/status")
-    @Operation(summary = "Where my intake stands: each case's step and deadline sentence, the timeline, my to-do list",
+    @Operation(summary = "Where my intake (or one delegated to me) stands: each case's step and deadline sentence, the "
+            + "timeline, my to-do list",
             description = "The one status screen of the resident: `cases[].deadline.text` is a ready sentence in zh and "
                     + "en, `timeline` lists what happened (oldest first), `todos` what the resident must do next "
-                    + "(upload a requested document, sign a member's verification consent).")
-    @APIResponse(responseCode = "200", description = "errcode 0 with the status; 40004 no such intake of mine",
+                    + "(upload a requested document, sign a member's verification consent). A family member with a "
+                    + "delegation in force (any scope, GET /mp/v1/delegations/received) reads it too, with staff notes "
+                    + "hidden and the applicant's name masked.")
+    @APIResponse(responseCode = "200", description = "errcode 0 with the status; 40004 no such intake of mine or "
+            + "delegated to me",
             content = @Content(examples = {@ExampleObject(name = "ok", value = Examples.STATUS),
                     @ExampleObject(name = "not found", value = Examples.NOT_FOUND)}))
     public Uni<Envelope<JsonNode>> status(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
@@ -188,8 +192,11 @@ public class IntakesResource {
 
     @GET
     @Path("{id}/checklist")
-    @Operation(summary = "The merged document checklist of my intake, with what caseworkers have requested since")
-    @APIResponse(responseCode = "200", description = "errcode 0 with the checklist; 40004 no such intake",
+    @Operation(summary = "The merged document checklist of my intake, with what caseworkers have requested since",
+            description = "Also for a family member whose delegation allows uploads (UPLOAD_DOCUMENTS, ACT_FOR_ME), "
+                    + "to answer a request for documents.")
+    @APIResponse(responseCode = "200", description = "errcode 0 with the checklist; 40004 no such intake of mine, or "
+            + "my delegation does not allow uploads",
             content = @Content(examples = @ExampleObject(name = "ok", value = """
                     {"errcode":0,"errmsg":"ok","data":{"items":[{"type":"INCOME_PROOF","programs":\
                     ["MINIMUM_LIVING_ALLOWANCE"],"status":"MISSING"}]}}""")))
@@ -202,7 +209,9 @@ public class IntakesResource {
     @Path("{id}/documents")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(WxUploads.TEXT) // errmsg is Chinese; wx.uploadFile hands the text over as is
-    @Operation(summary = WxUploads.DOC + " (after submission, e.g. when a caseworker requests a document)")
+    @Operation(summary = WxUploads.DOC + " (after submission, e.g. when a caseworker requests a document)",
+            description = "Also for a family member whose delegation allows uploads (UPLOAD_DOCUMENTS, ACT_FOR_ME); "
+                    + "with VIEW_STATUS only, 40004.")
     @APIResponse(responseCode = "200", description = WxUploads.ANSWERS, content = @Content(
             mediaType = MediaType.TEXT_PLAIN, examples = @ExampleObject(name = "ok", value = WxUploads.EXAMPLE)))
     public Uni<String> upload(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") UUID id,
@@ -212,12 +221,39 @@ public class IntakesResource {
 
     @POST
     @Path("{id}/withdrawal")
-    @Operation(summary = "Withdraw the intake and all its open cases (before any decision; repeating is harmless)")
+    @Operation(summary = "Withdraw the intake and all its open cases (before any decision; repeating is harmless)",
+            description = "Also for a family member trusted to act for the applicant (delegation scope ACT_FOR_ME).")
     @APIResponse(responseCode = "200", description = "errcode 0 with the withdrawn intake; 40004 no such intake; "
             + "40009 an agency has already decided", content = @Content(examples = @ExampleObject(name = "ok",
                     value = Examples.INTAKE)))
     public Uni<Envelope<JsonNode>> withdraw(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @PathParam("id") UUID id) {
         return backend.withdraw(authorization, id).map(Envelope::ok);
+    }
+
+    @GET
+    @Path("{id}/documents/{documentId}")
+    @Operation(summary = "One document of my intake: type, member, state, size (not its bytes)",
+            description = "Also for a family member whose delegation allows uploads (UPLOAD_DOCUMENTS, ACT_FOR_ME).")
+    @APIResponse(responseCode = "200", description = "errcode 0 with the document; 40004 no such document I may see",
+            content = @Content(examples = {@ExampleObject(name = "ok", value = Examples.DOCUMENT),
+                    @ExampleObject(name = "not found", value = Examples.NOT_FOUND)}))
+    public Uni<Envelope<JsonNode>> document(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("id") UUID id, @PathParam("documentId") UUID documentId) {
+        return backend.document(authorization, "intakes", id, documentId).map(Envelope::ok);
+    }
+
+    @GET
+    @Path("{id}/documents/{documentId}/download-url")
+    @Operation(summary = "View a document of my intake: " + Examples.DOWNLOAD_DOC,
+            description = "A family member only with delegation scope ACT_FOR_ME (and each view is audited): uploading "
+                    + "alone does not need the applicant's documents.")
+    @APIResponse(responseCode = "200", description = "errcode 0 with {url, expiresAt}; 40004 no such document I may "
+            + "open, or removed because malware was found", content = @Content(examples = {
+                    @ExampleObject(name = "ok", value = Examples.DOWNLOAD_URL),
+                    @ExampleObject(name = "not found", value = Examples.NOT_FOUND)}))
+    public Uni<Envelope<JsonNode>> downloadUrl(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("id") UUID id, @PathParam("documentId") UUID documentId) {
+        return backend.downloadUrl(authorization, "intakes", id, documentId).map(Envelope::ok);
     }
 }

@@ -197,6 +197,51 @@ public interface BackendClient {
     Uni<Void> revokeDelegation(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") UUID id,
             @PathParam("delegationId") UUID delegationId);
 
+    /** The delegations in force that family members gave me (one array: a handful at most). */
+    @GET
+    @Path("/delegations/received")
+    Uni<JsonNode> receivedDelegations(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
+
+    /** My invitations to apply (政策找人), newest first (one array: a handful at most). */
+    @GET
+    @Path("/me/invitations")
+    Uni<JsonNode> invitations(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
+
+    @POST
+    @Path("/me/invitations/{id}/opt-out")
+    Uni<JsonNode> optOut(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") UUID id);
+
+    @GET
+    @Path("/me/notification-preferences")
+    Uni<JsonNode> notificationPreferences(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
+
+    @PUT
+    @Path("/me/notification-preferences")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Uni<JsonNode> putNotificationPreferences(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            JsonNode preferences);
+
+    /** {@code holder} is "drafts" or "intakes": both answer a document the same way. */
+    @GET
+    @Path("/{holder}/{id}/documents/{documentId}")
+    Uni<JsonNode> document(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("holder") String holder, @PathParam("id") UUID id, @PathParam("documentId") UUID documentId);
+
+    @GET
+    @Path("/{holder}/{id}/documents/{documentId}/download-url")
+    Uni<JsonNode> downloadUrl(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("holder") String holder, @PathParam("id") UUID id, @PathParam("documentId") UUID documentId);
+
+    /** The running public notices (公示), one array; no login. */
+    @GET
+    @Path("/public-notices")
+    Uni<JsonNode> publicNotices(@QueryParam("regionCode") String regionCode);
+
+    @POST
+    @Path("/public-notices/{noticeId}/objections")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Uni<JsonNode> object(@PathParam("noticeId") UUID noticeId, JsonNode objection);
+
     /** Every error status becomes a {@link BackendException} carrying backend's problem+json. */
     @ClientExceptionMapper
     static RuntimeException toException(Response response) {
