@@ -30,9 +30,9 @@ export function useBrowser() {
   });
 }
 
-/** A fresh phone-sized page; saves a screenshot of it when the test body throws. */
-export async function withPage(name, body) {
-  const context = await browser.newContext({ viewport: MOBILE, locale: 'zh-CN' });
+/** A fresh page (phone-sized unless told); saves a screenshot of it when the test body throws. */
+export async function withPage(name, body, viewport = MOBILE) {
+  const context = await browser.newContext({ viewport, locale: 'zh-CN' });
   const page = await context.newPage();
   const pageErrors = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));

@@ -7,7 +7,7 @@
 // http://127.0.0.1:8089, the one infra/bin/run-local starts; the backend's ASSISTANCE_SMS_URL must point to it).
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
-import { DESKTOP, MOBILE, OUT_DIR, PORTAL_URL, assertNoHorizontalScroll, newPage, useBrowser } from './browser.mjs';
+import { DESKTOP, MOBILE, OUT_DIR, PORTAL_URL, assertNoHorizontalScroll, newPage, useBrowser, withPage } from './browser.mjs';
 import { assertAccessible, keycloakLogin, nationalId, pngPhoto } from './fixtures.mjs';
 
 useBrowser();
@@ -228,9 +228,7 @@ test('a resident lets a family member follow the application; the delegate sees 
 
 test('a family member without an account reads the status with a one-time code', { timeout: 120_000, skip }, async () => {
   assert.ok(shared.intakeNumber, 'the application was set up');
-  const { page, pageErrors, close } = await newPage('status-query', MOBILE);
-  let failed = false;
-  try {
+  await withPage('status-query', async (page, pageErrors) => {
     await page.goto(`${PORTAL_URL}/family`);
     await page.getByTestId('to-status-query').click();
     await page.waitForURL(/\/status-query$/);
@@ -281,18 +279,11 @@ test('a family member without an account reads the status with a one-time code',
     await page.setViewportSize(DESKTOP);
     await shot(page, 'status-query-desktop');
     assert.deepEqual(pageErrors, [], 'no uncaught errors in the page');
-  } catch (error) {
-    failed = true;
-    throw error;
-  } finally {
-    await close(failed);
-  }
+  }, MOBILE);
 });
 
 test('the resident reads the inbox and asks to be called back, in senior mode', { timeout: 90_000, skip }, async () => {
-  const { page, pageErrors, close } = await newPage('inbox', MOBILE);
-  let failed = false;
-  try {
+  await withPage('inbox', async (page, pageErrors) => {
     await page.goto(`${PORTAL_URL}/inbox`);
     await keycloakLogin(page, 'resident1', 'inbox-login');
     await page.getByTestId('inbox-link').waitFor();
@@ -351,10 +342,5 @@ test('the resident reads the inbox and asks to be called back, in senior mode', 
     await page.getByTestId('prefs-saved').waitFor({ timeout: 20_000 });
     await page.getByTestId('elderly-toggle').click();
     assert.deepEqual(pageErrors, [], 'no uncaught errors in the page');
-  } catch (error) {
-    failed = true;
-    throw error;
-  } finally {
-    await close(failed);
-  }
+  }, MOBILE);
 });

@@ -7,7 +7,7 @@
 // URI of the Keycloak client portal-web: 8080, 5173 or 18080 in the local realm)
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { DESKTOP, MOBILE, OUT_DIR, PORTAL_URL, assertNoHorizontalScroll, newPage, useBrowser } from './browser.mjs';
+import { DESKTOP, MOBILE, OUT_DIR, PORTAL_URL, assertNoHorizontalScroll, newPage, useBrowser, withPage } from './browser.mjs';
 import { assertAccessible, keycloakLogin, nationalId, pngPhoto } from './fixtures.mjs';
 
 useBrowser();
@@ -255,9 +255,7 @@ test('caseworker1 accepts the case and asks for a document, on a desktop', { tim
 
 test('hotline1 verifies the caller, finds the resident and sees the masked status, on a desktop', { timeout: 120_000, skip }, async () => {
   assert.ok(shared.intakeNumber, 'the application was submitted');
-  const { page, pageErrors, close } = await newPage('journey-hotline', DESKTOP);
-  let failed = false;
-  try {
+  await withPage('journey-hotline', async (page, pageErrors) => {
     await page.goto(`${PORTAL_URL}/hotline`);
     await keycloakLogin(page, 'hotline1', 'hotline-login');
     await page.getByTestId('callbacks').waitFor({ timeout: 20_000 });
@@ -337,12 +335,7 @@ test('hotline1 verifies the caller, finds the resident and sees the masked statu
     assert.doesNotMatch(stored, /\d{6}(19|20)\d{2}/, 'no id number in the browser storage');
     assert.doesNotMatch(page.url(), /\d{11}/, 'no number in the address');
     assert.deepEqual(pageErrors, [], 'no uncaught errors in the page');
-  } catch (error) {
-    failed = true;
-    throw error;
-  } finally {
-    await close(failed);
-  }
+  }, DESKTOP);
 });
 
 test('hotline1 files for a caller without an application and submits it on their verbal consent', { timeout: 120_000, skip }, async () => {
@@ -396,9 +389,7 @@ test('hotline1 files for a caller without an application and submits it on their
 });
 
 test('caseworker1 sees the dashboard charts', { timeout: 90_000, skip }, async () => {
-  const { page, pageErrors, close } = await newPage('journey-dashboard', DESKTOP);
-  let failed = false;
-  try {
+  await withPage('journey-dashboard', async (page, pageErrors) => {
     await page.goto(`${PORTAL_URL}/staff/dashboard`);
     await keycloakLogin(page, 'caseworker1', 'dashboard-login');
     for (const chart of ['chart-intakes', 'chart-steps', 'chart-overdue']) {
@@ -433,18 +424,11 @@ test('caseworker1 sees the dashboard charts', { timeout: 90_000, skip }, async (
     await row.waitFor({ timeout: 20_000 });
     assert.equal(await row.getByTestId('handoff-badge').count(), 1, 'the hotline hand-off is flagged');
     assert.deepEqual(pageErrors, [], 'no uncaught errors in the page');
-  } catch (error) {
-    failed = true;
-    throw error;
-  } finally {
-    await close(failed);
-  }
+  }, DESKTOP);
 });
 
 test('auditor1 reads the audit events, filters them and checks the chain', { timeout: 90_000, skip }, async () => {
-  const { page, pageErrors, close } = await newPage('journey-audit', DESKTOP);
-  let failed = false;
-  try {
+  await withPage('journey-audit', async (page, pageErrors) => {
     await page.goto(`${PORTAL_URL}/audit`);
     await keycloakLogin(page, 'auditor1', 'audit-login');
     await page.getByTestId('audit-event').first().waitFor({ timeout: 20_000 });
@@ -466,19 +450,12 @@ test('auditor1 reads the audit events, filters them and checks the chain', { tim
     await shot(page, 'audit-events-en');
     await page.getByTestId('lang-switch').click();
     assert.deepEqual(pageErrors, [], 'no uncaught errors in the page');
-  } catch (error) {
-    failed = true;
-    throw error;
-  } finally {
-    await close(failed);
-  }
+  }, DESKTOP);
 });
 
 test('the resident uploads the requested document on My applications, in senior mode too', { timeout: 120_000, skip }, async () => {
   assert.ok(shared.intakeNumber, 'the application was submitted');
-  const { page, pageErrors, close } = await newPage('journey-applications', MOBILE);
-  let failed = false;
-  try {
+  await withPage('journey-applications', async (page, pageErrors) => {
     await page.goto(`${PORTAL_URL}/applications`);
     await keycloakLogin(page, 'resident1', 'applications-login');
     const card = page.getByTestId(`intake-${shared.intakeNumber}`);
@@ -523,12 +500,7 @@ test('the resident uploads the requested document on My applications, in senior 
       { timeout: 20_000 },
     );
     assert.deepEqual(pageErrors, [], 'no uncaught errors in the page');
-  } catch (error) {
-    failed = true;
-    throw error;
-  } finally {
-    await close(failed);
-  }
+  }, MOBILE);
 });
 
 test('approver1 sees the county work queue; a resident is told the staff console is not for them', { timeout: 90_000, skip }, async () => {
