@@ -98,7 +98,7 @@ public class InvitationService {
      */
     @WithTransaction
     public Uni<InvitationStaffView> invite(StaffScope scope, String subject, UUID warningId) {
-        return Panache.getSession().chain(session -> warnings.inScope(session, scope, warningId).chain(w -> {
+        return Panache.getSession().chain(session -> warnings.inScope(session, scope, subject, warningId, "MONITORING_INVITE").chain(w -> {
             WarningService.requireOpen(w);
             return warnings.optedOut(session, w.nationalIdHash).chain(out -> {
                 if (out) {
@@ -266,7 +266,15 @@ public class InvitationService {
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(java.time.ZoneOffset.UTC)
                 .truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         OffsetDateTime until = now.plusDays(config.optOutDays());
-        return Panache.getSession().chain(session -> session.find(Invitation.class, invitationId).chain(i -> {
+        return Panache.getSession().chain(session -> session.find(Invitation.class, invitationId).call(i -> {
+            // someone else's invitation is an audited denial (in a transaction of its own: this one rolls back with
+            // the 404); an unknown id leaves no row, and both answer the same 404
+            if (i == null || i.residentId.equals(residentId)) {
+                return Uni.createFrom().voidItem();
+            }
+            return audit.recordAlone(new AuditLog.Entry(ownerKey, "resident", "MONITORING_OPT_OUT", "INVITATION",
+                    invitationId.toString(), "DENIED", null));
+        }).chain(i -> {
             if (i == null || !i.residentId.equals(residentId)) {
                 throw ProblemException.notFound("No such invitation of yours.");
             }

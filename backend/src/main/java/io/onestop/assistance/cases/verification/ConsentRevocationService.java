@@ -1,5 +1,6 @@
 package io.onestop.assistance.cases.verification;
 
+import io.onestop.assistance.access.IntakeAccess.Accessor;
 import io.onestop.assistance.access.AuditLog;
 import io.onestop.assistance.cases.CaseService;
 import io.onestop.assistance.cases.api.CaseViews.CaseProgress;
@@ -47,8 +48,9 @@ public class ConsentRevocationService {
 
     /** The resident revokes a member's consent on their own intake; 404 for anyone else's. */
     @WithTransaction
-    public Uni<Revocation> revokeAsOwner(String owner, UUID intakeId, String memberId) {
-        return intakes.owned(owner, intakeId).onItem().ifNull().failWith(() -> ProblemException.notFound("No such application."))
+    public Uni<Revocation> revokeAsOwner(Accessor caller, UUID intakeId, String memberId) {
+        String owner = caller.ownerKey();
+        return consents.owned(caller, intakeId)
                 .chain(intake -> consents.revoke(intake, memberId, owner)
                         .chain(status -> cases.progressOf(intake).map(progress -> revocation(memberId, progress.cases(), status)))
                         .call(revocation -> Panache.getSession().chain(session -> audit.record(session, new AuditLog.Entry(
