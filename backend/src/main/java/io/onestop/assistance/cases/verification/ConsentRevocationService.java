@@ -5,8 +5,6 @@ import io.onestop.assistance.access.AuditLog;
 import io.onestop.assistance.cases.CaseService;
 import io.onestop.assistance.cases.api.CaseViews.CaseProgress;
 import io.onestop.assistance.cases.workflow.Workflow;
-import io.onestop.assistance.common.ProblemException;
-import io.onestop.assistance.intake.IntakeLookup;
 import io.onestop.assistance.programs.LocalizedText;
 import io.onestop.assistance.programs.Program;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -36,13 +34,11 @@ public class ConsentRevocationService {
 
     private final ConsentService consents;
     private final CaseService cases;
-    private final IntakeLookup intakes;
     private final AuditLog audit;
 
-    public ConsentRevocationService(ConsentService consents, CaseService cases, IntakeLookup intakes, AuditLog audit) {
+    public ConsentRevocationService(ConsentService consents, CaseService cases, AuditLog audit) {
         this.consents = consents;
         this.cases = cases;
-        this.intakes = intakes;
         this.audit = audit;
     }
 
