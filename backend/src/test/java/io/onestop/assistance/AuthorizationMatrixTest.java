@@ -106,6 +106,8 @@ class AuthorizationMatrixTest {
             new Row("PUT", "/api/v1/me/real-name", "{\"nationalId\":\"123\",\"name\":\"张伟\"}", residentOnly(422)),
             // Only a gateway token carrying the number it verified binds a phone; a Keycloak login never does.
             new Row("PUT", "/api/v1/me/phone", "{\"phone\":\"13812345678\"}", residentOnly(403)),
+            // removing the verified phone: 204 also when there is none to remove
+            new Row("DELETE", "/api/v1/me/phone", null, residentOnly(204)),
             new Row("GET", "/api/v1/drafts", null, residentOnly(200)),
             new Row("GET", "/api/v1/drafts?limit=1&cursor=", null, residentOnly(200)),
             new Row("POST", "/api/v1/drafts", DRAFT, residentOnly(201)),

@@ -78,7 +78,11 @@ public class IntakeAccess {
         LIST_DOCUMENTS("VIEW_DOCUMENT_DETAILS", Grant::mayListDocuments),
         DOWNLOAD_DOCUMENTS("VIEW_DOCUMENT", Grant::mayDownloadDocuments),
         UPLOAD_DOCUMENTS("UPLOAD_DOCUMENT", Grant::mayUploadDocuments),
-        WITHDRAW("WITHDRAW_INTAKE", Grant::mayWithdraw);
+        WITHDRAW("WITHDRAW_INTAKE", Grant::mayWithdraw),
+        /** Sign or revoke a member's verification consent: the household's own declaration, the owner's alone. */
+        CONSENT("VERIFICATION_CONSENT", Grant::isOwner),
+        /** Answer a request for documents, which moves the case on: the owner's alone. */
+        RESUBMIT("RESUBMIT_CASE", Grant::isOwner);
 
         private final String action;
         private final java.util.function.Predicate<Grant> allows;
@@ -163,6 +167,23 @@ public class IntakeAccess {
                     }
                     return grant;
                 });
+    }
+
+    /**
+     * A draft is its owner's alone: no delegation or staff scope reaches a draft, and only residents have draft
+     * endpoints (the hotline prepares drafts under the resident's own key). {@code draftOwnerKey} is the owner of the
+     * draft {@code draftId}, null when there is no such draft. Nothing happens for the owner; anyone else gets a 404
+     * ("No such draft.", as for a missing one), after a draft that exists was audited as an {@code ACCESS_DRAFT}
+     * denial in a transaction of its own (an unknown id leaves no row).
+     */
+    public Uni<Void> requireDraftOwner(String callerKey, UUID draftId, String draftOwnerKey) {
+        if (draftOwnerKey != null && draftOwnerKey.equals(callerKey)) {
+            return Uni.createFrom().voidItem();
+        }
+        Uni<Void> denial = draftOwnerKey == null ? Uni.createFrom().voidItem()
+                : audit.recordAlone(new AuditLog.Entry(callerKey, "resident", "ACCESS_DRAFT", "DRAFT", draftId.toString(),
+                        "DENIED", null));
+        return denial.chain(() -> Uni.createFrom().failure(ProblemException.notFound("No such draft.")));
     }
 
     /** Audits a caller who holds a grant on the intake asking for more than it allows. */

@@ -134,6 +134,29 @@ public class ResidentService {
         }));
     }
 
+    /**
+     * Removes the verified phone from the caller's resident record, e.g. a number the elderly applicant no longer uses,
+     * so that a caseworker may grant a family delegation for them. Nothing to remove (no phone, or no real-name binding
+     * yet) changes nothing; a removal is audited (the number never is). Answers whether a number was removed.
+     */
+    @WithTransaction
+    public Uni<Boolean> removePhone(UUID residentId, String subject) {
+        if (residentId == null) {
+            return Uni.createFrom().item(false);
+        }
+        return Panache.getSession().chain(session -> residents.findById(residentId).chain(resident -> {
+            if (resident == null || resident.phoneEncrypted == null) {
+                return Uni.createFrom().item(false);
+            }
+            resident.phoneEncrypted = null;
+            resident.phoneHash = null;
+            resident.phoneVerifiedAt = null;
+            resident.updatedAt = OffsetDateTime.now(clock);
+            return audit.record(session, new AuditLog.Entry(subject, "resident", "PHONE_REMOVE", "RESIDENT",
+                    resident.id.toString(), "OK", null)).replaceWith(true);
+        }));
+    }
+
     /** The resident with this national-id look-up hash, or null; call inside a session (staff look-ups). */
     public Uni<Resident> findByNationalIdHash(String hash) {
         return residents.findByNationalIdHash(hash);

@@ -2,6 +2,8 @@ package io.onestop.assistance.cases;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.onestop.assistance.access.AuditLog;
+import io.onestop.assistance.access.IntakeAccess;
+import io.onestop.assistance.access.IntakeAccess.Accessor;
 import io.onestop.assistance.access.StaffScope;
 import io.onestop.assistance.cases.api.CaseViews.CaseDetail;
 import io.onestop.assistance.cases.api.CaseViews.CaseProgress;
@@ -89,6 +91,7 @@ public class CaseService implements CaseLifecycle {
     private final ScreeningService screening;
     private final OutboxWriter outbox;
     private final AuditLog audit;
+    private final IntakeAccess access;
     private final DocumentService documents;
     private final JsonCodec json;
     private final CasesConfig config;
@@ -97,7 +100,8 @@ public class CaseService implements CaseLifecycle {
     public CaseService(ProgramCaseRepository cases, CaseEventRepository events, CaseDecisionRepository decisions,
             IntakeLookup intakes, ConsentService consents, CaseStateMachine stateMachine, Deadlines deadlines,
             ScreeningService screening, OutboxWriter outbox, AuditLog audit, DocumentService documents, JsonCodec json,
-            CasesConfig config, Clock clock) {
+            CasesConfig config, Clock clock, IntakeAccess access) {
+        this.access = access;
         this.cases = cases;
         this.events = events;
         this.decisions = decisions;
@@ -240,8 +244,11 @@ public class CaseService implements CaseLifecycle {
      * resumes. {@code expectedVersion} may be null (the resident's view may be older than the request).
      */
     @WithTransaction
-    public Uni<CaseProgress> resubmit(String owner, UUID intakeId, UUID caseId, Integer expectedVersion, String note) {
-        return intakes.owned(owner, intakeId).onItem().ifNull().failWith(() -> ProblemException.notFound("No such application."))
+    public Uni<CaseProgress> resubmit(Accessor caller, UUID intakeId, UUID caseId, Integer expectedVersion, String note) {
+        String owner = caller.ownerKey();
+        // the applicant's own act: anyone else's 404 is an audited denial (a delegate's with its scope)
+        return intakes.find(intakeId).onItem().ifNull().failWith(() -> ProblemException.notFound("No such application."))
+                .call(intake -> access.require(caller, intakeId, intake.ownerSubject, List.of(), IntakeAccess.Need.RESUBMIT))
                 .chain(intake -> cases.find("id = ?1 and intakeId = ?2", caseId, intakeId).firstResult()
                         .onItem().ifNull().failWith(() -> ProblemException.notFound("No such case in this application."))
                         .invoke(c -> {
@@ -259,10 +266,13 @@ public class CaseService implements CaseLifecycle {
                 .onFailure(CaseService::isStale).transform(e -> stale());
     }
 
-    /** Checks a decision against its snapshot: the same household and parameters must give the same result. */
+    /**
+     * Checks a decision against its snapshot: the same household and parameters must give the same result. 404 outside
+     * the caller's scope, audited as {@code ACCESS_CASE} like the case file.
+     */
     @WithSession
-    public Uni<Reproduction> reproduce(StaffScope scope, UUID caseId) {
-        return inScope(scope, caseId).chain(c -> decisions.findById(c.id)
+    public Uni<Reproduction> reproduce(StaffActor actor, UUID caseId) {
+        return inScope(actor, caseId).chain(c -> decisions.findById(c.id)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("This case has no decision yet."))
                 .chain(decision -> intakes.snapshot(decision.intakeId, decision.intakeRevision).map(snapshot -> {
                     Household household = json.read(snapshot.household, Household.class);

@@ -129,10 +129,11 @@ public class DelegationService {
             if (own != null) {
                 throw new ProblemException(422, "applicant-has-phone", "Applicant has a phone", ("申请人已验证本人手机 %1$s，"
                         + "可以用它登录小程序或网页自行委托家人；工作人员代为委托仅限没有本人手机的老人。如申请人已不再使用这个号码，"
-                        + "需先在其实名信息中去掉该手机号，才能由工作人员代为委托 / the applicant verified the phone %1$s as their "
-                        + "own and can sign in with it (mini program or web) to grant the delegation themselves; a caseworker "
-                        + "grants only for an elderly applicant without a phone of their own. If they no longer use this "
-                        + "number, it has to be removed from their real-name record before a caseworker can grant one.")
+                        + "需先由申请人登录后删除该手机号（DELETE /api/v1/me/phone），才能由工作人员代为委托 / the applicant verified the "
+                        + "phone %1$s as their own and can sign in with it (mini program or web) to grant the delegation "
+                        + "themselves; a caseworker grants only for an elderly applicant without a phone of their own. If they "
+                        + "no longer use this number, they (signed in) remove it from their record (DELETE /api/v1/me/phone); "
+                        + "then a caseworker can grant one.")
                         .formatted(NationalId.maskPhone(own)), null);
             }
         }).replaceWithVoid();

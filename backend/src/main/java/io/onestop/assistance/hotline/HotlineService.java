@@ -196,7 +196,7 @@ public class HotlineService {
     @WithTransaction
     public Uni<StatusView> status(HotlineStaff staff, UUID callId, UUID intakeId) {
         return Panache.getSession().chain(session -> verifiedCall(session, staff, callId)
-                .chain(call -> found(session, staff, call, intakeId)
+                .chain(call -> found(session, staff, call, intakeId, "HOTLINE_VIEW_STATUS")
                         .call(intake -> audit(session, call, "HOTLINE_VIEW_STATUS", "INTAKE", intake.id, "OK"))
                         .chain(intake -> tracking.build(intake, MaskingPolicy.HOTLINE))));
     }
@@ -315,7 +315,7 @@ public class HotlineService {
                                         + "）的授权书 / read out the consent text in force (version " + text.version + ")");
                             }
                         })
-                        .chain(() -> found(session, staff, call, intakeId))
+                        .chain(() -> found(session, staff, call, intakeId, "HOTLINE_RECORD_VERBAL_CONSENT"))
                         .chain(intake -> consents.signVerbally(intake, memberId, request.nationalId(), request.guardianName(),
                                 staff.subject(), call.callReference))
                         .call(() -> audit(session, call, "HOTLINE_RECORD_VERBAL_CONSENT", "INTAKE", intakeId, "SIGNED:" + memberId))
@@ -340,7 +340,7 @@ public class HotlineService {
         OffsetDateTime now = OffsetDateTime.now(clock);
         String text = note == null || note.isBlank() ? null : note.strip();
         return Panache.getSession().chain(session -> verifiedCall(session, staff, callId)
-                .chain(call -> found(session, staff, call, intakeId)
+                .chain(call -> found(session, staff, call, intakeId, "HOTLINE_HANDOFF")
                         .chain(intake -> cases.handOffFromHotline(session, intakeId, caseId, staff.subject(), call.callReference, text))
                         .chain(c -> session.createNativeQuery("""
                                         insert into hotline_handoff (call_id, case_id, handed_at, staff_subject, note)
@@ -371,17 +371,24 @@ public class HotlineService {
         });
     }
 
-    /** An intake a search of this call found and still within reach; 404 otherwise. */
-    private Uni<Intake> found(Mutiny.Session session, HotlineStaff staff, HotlineCall call, UUID intakeId) {
+    /**
+     * An intake a search of this call found and still within reach; 404 otherwise. An intake that exists but was not
+     * found in this call, or lies outside the city, is a denial of {@code action}: audited with the call reference in a
+     * transaction of its own (this one rolls back with the 404), before any audit row of this transaction takes the
+     * chain's lock. An unknown id leaves no row; the answer is the same 404 either way.
+     */
+    private Uni<Intake> found(Mutiny.Session session, HotlineStaff staff, HotlineCall call, UUID intakeId, String action) {
         return session.createNativeQuery("select count(*) from hotline_call_match where call_id = ?1 and intake_id = ?2", Long.class)
                 .setParameter(1, call.id).setParameter(2, intakeId).getSingleResult()
-                .chain(n -> n == 0 ? Uni.createFrom().<Intake>nullItem() : intakes.find(intakeId))
-                .map(intake -> {
-                    if (intake == null || !staff.reaches(intake.regionCode, config.scopePrefixLength())) {
-                        throw ProblemException.notFound("No such application found in this call.");
+                .chain(n -> intakes.find(intakeId).chain(intake -> {
+                    if (intake != null && n > 0 && staff.reaches(intake.regionCode, config.scopePrefixLength())) {
+                        return Uni.createFrom().item(intake);
                     }
-                    return intake;
-                });
+                    Uni<Void> denial = intake == null ? Uni.createFrom().voidItem() : audit.recordAlone(new AuditLog.Entry(
+                            call.staffSubject, ROLE, action, "INTAKE", intakeId.toString(), "DENIED", call.callReference));
+                    return denial.chain(() -> Uni.createFrom().<Intake>failure(
+                            ProblemException.notFound("No such application found in this call.")));
+                }));
     }
 
     private Uni<CallView> view(Mutiny.Session session, HotlineCall call) {

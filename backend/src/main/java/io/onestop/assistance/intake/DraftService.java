@@ -1,5 +1,6 @@
 package io.onestop.assistance.intake;
 
+import io.onestop.assistance.access.IntakeAccess;
 import io.onestop.assistance.common.JsonCodec;
 import io.onestop.assistance.common.ProblemException;
 import io.onestop.assistance.documents.DraftDocuments;
@@ -27,6 +28,7 @@ import java.util.UUID;
 public class DraftService {
 
     private final DraftRepository drafts;
+    private final IntakeAccess access;
     private final ApplicantCodec applicants;
     private final ScreeningService screening;
     private final DraftDocuments draftDocuments;
@@ -34,7 +36,8 @@ public class DraftService {
     private final Clock clock;
 
     public DraftService(DraftRepository drafts, ApplicantCodec applicants, ScreeningService screening,
-            DraftDocuments draftDocuments, JsonCodec json, Clock clock) {
+            DraftDocuments draftDocuments, JsonCodec json, Clock clock, IntakeAccess access) {
+        this.access = access;
         this.draftDocuments = draftDocuments;
         this.drafts = drafts;
         this.applicants = applicants;
@@ -84,7 +87,7 @@ public class DraftService {
     /** Deletes a draft; its documents are discarded with it (their objects are swept). */
     @WithTransaction
     public Uni<Void> delete(String owner, UUID id) {
-        return drafts.deleteOwned(owner, id).chain(deleted -> {
+        return owned(owner, id).chain(() -> drafts.deleteOwned(owner, id)).chain(deleted -> {
             if (!deleted) {
                 throw ProblemException.notFound("No such draft.");
             }
@@ -108,8 +111,9 @@ public class DraftService {
         return owned(owner, id).map(this::content);
     }
 
+    /** The draft of {@code owner}; 404 when missing or someone else's, and someone else's is an audited denial. */
     private Uni<Draft> owned(String owner, UUID id) {
-        return drafts.findOwned(owner, id).onItem().ifNull().failWith(() -> ProblemException.notFound("No such draft."));
+        return drafts.findById(id).call(draft -> access.requireDraftOwner(owner, id, draft == null ? null : draft.ownerSubject));
     }
 
     private void fill(Draft draft, DraftRequest request, ApplicantDetails stored) {

@@ -35,11 +35,6 @@ public class IntakeLookup {
         this.json = json;
     }
 
-    /** The intake when {@code owner} submitted it; null when missing or someone else's. */
-    public Uni<Intake> owned(String owner, UUID id) {
-        return intakes.findOwned(owner, id);
-    }
-
     /** Every intake of the applicant with this national-id look-up hash, newest first (the hotline's search). */
     public Uni<java.util.List<Intake>> byApplicant(String nationalIdHash) {
         return intakes.list("applicantNationalIdHash = ?1 order by submittedAt desc", nationalIdHash);

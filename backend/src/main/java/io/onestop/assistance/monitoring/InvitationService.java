@@ -98,7 +98,7 @@ public class InvitationService {
      */
     @WithTransaction
     public Uni<InvitationStaffView> invite(StaffScope scope, String subject, UUID warningId) {
-        return Panache.getSession().chain(session -> warnings.inScope(session, scope, warningId).chain(w -> {
+        return Panache.getSession().chain(session -> warnings.inScope(session, scope, subject, warningId, "MONITORING_INVITE").chain(w -> {
             WarningService.requireOpen(w);
             return warnings.optedOut(session, w.nationalIdHash).chain(out -> {
                 if (out) {
@@ -259,14 +259,21 @@ public class InvitationService {
     /** Opts the resident out (404 for someone else's invitation); repeating it extends nothing and changes nothing. */
     @WithTransaction
     public Uni<OptOutView> optOut(UUID residentId, String ownerKey, UUID invitationId) {
-        if (residentId == null) {
-            return Uni.createFrom().failure(ProblemException.notFound("No such invitation of yours."));
-        }
+        // a login without real-name binding (residentId null) has no invitation: it gets the 404 below, audited like
+        // any other reach for someone else's invitation
         // as the database keeps it (UTC, microseconds), so a repeated opt-out answers the same instant the same way
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(java.time.ZoneOffset.UTC)
                 .truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         OffsetDateTime until = now.plusDays(config.optOutDays());
-        return Panache.getSession().chain(session -> session.find(Invitation.class, invitationId).chain(i -> {
+        return Panache.getSession().chain(session -> session.find(Invitation.class, invitationId).call(i -> {
+            // someone else's invitation is an audited denial (in a transaction of its own: this one rolls back with
+            // the 404); an unknown id leaves no row, and both answer the same 404
+            if (i == null || i.residentId.equals(residentId)) { // equals(null) is false: an unbound login is denied
+                return Uni.createFrom().voidItem();
+            }
+            return audit.recordAlone(new AuditLog.Entry(ownerKey, "resident", "MONITORING_OPT_OUT", "INVITATION",
+                    invitationId.toString(), "DENIED", null));
+        }).chain(i -> {
             if (i == null || !i.residentId.equals(residentId)) {
                 throw ProblemException.notFound("No such invitation of yours.");
             }

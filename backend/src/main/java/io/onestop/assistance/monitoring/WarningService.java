@@ -146,7 +146,7 @@ public class WarningService {
     /** One warning of the caller's region with the signal, what is known of the person and the visits. Audited. */
     @WithTransaction
     public Uni<WarningDetail> detail(StaffScope scope, String subject, UUID id) {
-        return Panache.getSession().chain(session -> inScope(session, scope, id)
+        return Panache.getSession().chain(session -> inScope(session, scope, subject, id, "MONITORING_WARNING_VIEW")
                 .call(w -> audit.record(session, new AuditLog.Entry(subject, ROLE, "MONITORING_WARNING_VIEW", "WARNING",
                         w.id.toString(), "OK", null)))
                 .chain(w -> detail(session, w)));
@@ -165,7 +165,7 @@ public class WarningService {
         if (request.note() != null && request.note().length() > 1000) {
             throw ProblemException.invalid("note", "最多 1000 字 / at most 1000 characters");
         }
-        return Panache.getSession().chain(session -> inScope(session, scope, id).chain(w -> {
+        return Panache.getSession().chain(session -> inScope(session, scope, subject, id, "MONITORING_VISIT_RECORD").chain(w -> {
             requireOpen(w);
             Visit visit = new Visit();
             visit.id = UUID.randomUUID();
@@ -189,7 +189,7 @@ public class WarningService {
         if (reason == null || reason.isBlank() || reason.strip().length() > 500) {
             throw ProblemException.invalid("reason", "需要说明理由（最多 500 字） / a reason of at most 500 characters is required");
         }
-        return Panache.getSession().chain(session -> inScope(session, scope, id).chain(w -> {
+        return Panache.getSession().chain(session -> inScope(session, scope, subject, id, "MONITORING_WARNING_DISMISS").chain(w -> {
             requireOpen(w);
             w.status = Warning.Status.DISMISSED;
             w.dismissReason = reason.strip();
@@ -202,13 +202,19 @@ public class WarningService {
         }));
     }
 
-    /** The warning when it lies in the caller's region; 404 otherwise, as for one that does not exist. */
-    Uni<Warning> inScope(Mutiny.Session session, StaffScope scope, UUID id) {
-        return session.find(Warning.class, id).map(w -> {
-            if (w == null || !scope.covers(w.agency, w.regionCode)) {
-                throw ProblemException.notFound(NOT_FOUND);
+    /**
+     * The warning when it lies in the caller's region; 404 otherwise, as for one that does not exist. One that exists
+     * outside the region is a denial of {@code action}, audited in a transaction of its own (this one rolls back with
+     * the 404); call it before any audit row of this transaction takes the chain's lock. An unknown id leaves no row.
+     */
+    Uni<Warning> inScope(Mutiny.Session session, StaffScope scope, String subject, UUID id, String action) {
+        return session.find(Warning.class, id).chain(w -> {
+            if (w != null && scope.covers(w.agency, w.regionCode)) {
+                return Uni.createFrom().item(w);
             }
-            return w;
+            Uni<Void> denial = w == null ? Uni.createFrom().voidItem() : audit.recordAlone(new AuditLog.Entry(subject, ROLE,
+                    action, "WARNING", id.toString(), "DENIED", null));
+            return denial.chain(() -> Uni.createFrom().<Warning>failure(ProblemException.notFound(NOT_FOUND)));
         });
     }
 

@@ -92,7 +92,7 @@ class CaseServiceTest {
         assertEquals(0, new BigDecimal("1107").compareTo(fixtures.row(
                 "select estimate_amount from program_case where id = $1", caseId).getBigDecimal(0)));
 
-        Reproduction reproduction = OnVertx.await(vertx, () -> cases.reproduce(APPROVER.scope(), caseId));
+        Reproduction reproduction = OnVertx.await(vertx, () -> cases.reproduce(APPROVER, caseId));
         assertTrue(reproduction.reproduced(), reproduction.toString());
         assertEquals(1, reproduction.intakeRevision());
         assertEquals("140105@2024-07-01", reproduction.recordedParameterVersion());

@@ -2,6 +2,7 @@ package io.onestop.assistance.cases;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.onestop.assistance.access.IntakeAccess;
 import io.onestop.assistance.access.StaffScope;
 import io.onestop.assistance.cases.api.DecisionReason;
 import io.onestop.assistance.cases.api.TransitionRequest;
@@ -35,6 +36,8 @@ import org.junit.jupiter.api.Test;
 class CaseTransitionsTest {
 
     private static final Set<String> STAFF_ROLES = Set.of(Workflow.CASEWORKER, Workflow.APPROVER);
+    /** The owner answering a request for documents: a resident, with no staff scope. */
+    private static final StaffScope RESIDENT = new StaffScope(null, null, Set.of("resident"));
 
     @Inject
     CaseService cases;
@@ -76,7 +79,7 @@ class CaseTransitionsTest {
                         UUID returned = fixtures.placeCase(intake, program, agency, workflow.fastTrack(), from.name(), to.name());
                         String owner = fixtures.ownerOf(intake); // outside the event loop: it waits for the database
                         try {
-                            var progress = OnVertx.await(vertx, () -> cases.resubmit(owner, intake, returned, null, "generated"));
+                            var progress = OnVertx.await(vertx, () -> cases.resubmit(new IntakeAccess.Accessor(owner, null, RESIDENT), intake, returned, null, "generated"));
                             check(progress.step() == to, label + ": resubmission " + from + " -> " + to + " ended in "
                                     + progress.step(), mismatches);
                             allowed++;

@@ -299,11 +299,20 @@ class DelegationTest {
                 .body("type", startsWith("urn:assistance:problem:applicant-not-elderly"))
                 .body("detail", containsString("59")).body("detail", containsString("60th birthday"));
         // a phone verified as their own: they can sign in with it; the detail says what would change that
-        caseworkerGrant(caseOf(withPhone), nieceBody).then().statusCode(422)
+        String withPhoneCase = caseOf(withPhone);
+        caseworkerGrant(withPhoneCase, nieceBody).then().statusCode(422)
                 .body("type", startsWith("urn:assistance:problem:applicant-has-phone"))
                 .body("detail", containsString(ownPhone.substring(0, 3) + "****" + ownPhone.substring(7)))
-                .body("detail", containsString("removed from their real-name record"))
+                .body("detail", containsString("DELETE /api/v1/me/phone"))
                 .body("detail", not(containsString(ownPhone)));
+        // the applicant, signed in, removes the number they no longer use (audited once; again changes nothing) ...
+        given().auth().oauth2(withPhone.token()).when().delete("/api/v1/me/phone").then().statusCode(204);
+        given().auth().oauth2(withPhone.token()).when().delete("/api/v1/me/phone").then().statusCode(204);
+        assertEquals("1", OwnerSql.queryString("select count(*) from audit_event where action = 'PHONE_REMOVE' and result = 'OK' "
+                + "and object_id = (select id::text from resident where national_id_hash = '"
+                + protector.lookupHash(withPhone.nationalId()) + "')"));
+        // ... and then the caseworker may give them a delegate
+        caseworkerGrant(withPhoneCase, nieceBody).then().statusCode(201).body("grantedByRole", equalTo("caseworker"));
         // 60 and no phone of their own (the application's contact phone is a relative's): granted
         caseworkerGrant(caseOf(sixty), nieceBody).then().statusCode(201).body("grantedByRole", equalTo("caseworker"));
     }

@@ -14,6 +14,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -105,6 +107,19 @@ public class MeResource {
         VerifiedPhone phone = VerifiedPhone.of(identity);
         String tenant = identity.getAttribute("tenant-id");
         return residents.bindPhone(OwnerKeys.residentId(identity), OwnerKeys.subject(identity), tenant, phone);
+    }
+
+    @DELETE
+    @Path("phone")
+    @RolesAllowed("resident")
+    @Operation(summary = "Remove the verified phone number from my resident record",
+            description = "For a number the resident no longer uses: without a phone of their own, an elderly applicant "
+                    + "can be given a family delegate by the caseworker. Removing nothing (no number, or no real-name "
+                    + "binding yet) is harmless; a removal is audited.")
+    @APIResponse(responseCode = "204", description = "No verified phone on my record any more")
+    public Uni<Response> removePhone() {
+        return residents.removePhone(OwnerKeys.residentId(identity), OwnerKeys.subject(identity))
+                .map(ignored -> Response.noContent().build());
     }
 
     private static String nonNull(Object value) {

@@ -1,6 +1,7 @@
 package io.onestop.assistance.cases.api;
 
-import io.onestop.assistance.access.OwnerKeys;
+import io.onestop.assistance.access.IntakeAccess.Accessor;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.onestop.assistance.cases.verification.ConsentRequest;
 import io.onestop.assistance.cases.verification.ConsentRevocationService;
@@ -49,6 +50,9 @@ public class ConsentResource {
     @Inject
     SecurityIdentity caller;
 
+    @Inject
+    JsonWebToken token;
+
     @PUT
     @Path("{memberId}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -63,7 +67,7 @@ public class ConsentResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> sign(@PathParam("intakeId") UUID intakeId, @PathParam("memberId") String memberId,
             @Valid @NotNull ConsentRequest request) {
-        return consents.sign(OwnerKeys.of(caller), intakeId, memberId, request)
+        return consents.sign(Accessor.of(caller, token), intakeId, memberId, request)
                 .map(signed -> Response.status(signed.created() ? 201 : 200).entity(signed.status()).build());
     }
 
@@ -78,6 +82,6 @@ public class ConsentResource {
     @APIResponse(responseCode = "404", description = "No such intake of mine, or no such member",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Revocation> revoke(@PathParam("intakeId") UUID intakeId, @PathParam("memberId") String memberId) {
-        return revocations.revokeAsOwner(OwnerKeys.of(caller), intakeId, memberId);
+        return revocations.revokeAsOwner(Accessor.of(caller, token), intakeId, memberId);
     }
 }

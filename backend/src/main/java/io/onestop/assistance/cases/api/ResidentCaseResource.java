@@ -1,6 +1,7 @@
 package io.onestop.assistance.cases.api;
 
-import io.onestop.assistance.access.OwnerKeys;
+import io.onestop.assistance.access.IntakeAccess.Accessor;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.onestop.assistance.cases.CaseService;
 import io.onestop.assistance.cases.api.CaseViews.CaseProgress;
@@ -42,6 +43,9 @@ public class ResidentCaseResource {
     @Inject
     SecurityIdentity caller;
 
+    @Inject
+    JsonWebToken token;
+
     /** An optional note from the resident to the caseworker. */
     @Schema(name = "ResubmissionRequest", example = "{\"note\":\"已上传近 6 个月的收入证明\"}")
     public record ResubmissionRequest(@jakarta.validation.constraints.Size(max = 2000) String note) {
@@ -65,6 +69,6 @@ public class ResidentCaseResource {
             @HeaderParam("If-Match") String ifMatch,
             @Valid ResubmissionRequest request) {
         Integer version = ifMatch == null || ifMatch.isBlank() ? null : IfMatch.version(ifMatch, "the case");
-        return cases.resubmit(OwnerKeys.of(caller), intakeId, caseId, version, request == null ? null : request.note());
+        return cases.resubmit(Accessor.of(caller, token), intakeId, caseId, version, request == null ? null : request.note());
     }
 }

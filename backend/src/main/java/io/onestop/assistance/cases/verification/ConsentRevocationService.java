@@ -1,11 +1,10 @@
 package io.onestop.assistance.cases.verification;
 
+import io.onestop.assistance.access.IntakeAccess.Accessor;
 import io.onestop.assistance.access.AuditLog;
 import io.onestop.assistance.cases.CaseService;
 import io.onestop.assistance.cases.api.CaseViews.CaseProgress;
 import io.onestop.assistance.cases.workflow.Workflow;
-import io.onestop.assistance.common.ProblemException;
-import io.onestop.assistance.intake.IntakeLookup;
 import io.onestop.assistance.programs.LocalizedText;
 import io.onestop.assistance.programs.Program;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -35,20 +34,19 @@ public class ConsentRevocationService {
 
     private final ConsentService consents;
     private final CaseService cases;
-    private final IntakeLookup intakes;
     private final AuditLog audit;
 
-    public ConsentRevocationService(ConsentService consents, CaseService cases, IntakeLookup intakes, AuditLog audit) {
+    public ConsentRevocationService(ConsentService consents, CaseService cases, AuditLog audit) {
         this.consents = consents;
         this.cases = cases;
-        this.intakes = intakes;
         this.audit = audit;
     }
 
     /** The resident revokes a member's consent on their own intake; 404 for anyone else's. */
     @WithTransaction
-    public Uni<Revocation> revokeAsOwner(String owner, UUID intakeId, String memberId) {
-        return intakes.owned(owner, intakeId).onItem().ifNull().failWith(() -> ProblemException.notFound("No such application."))
+    public Uni<Revocation> revokeAsOwner(Accessor caller, UUID intakeId, String memberId) {
+        String owner = caller.ownerKey();
+        return consents.owned(caller, intakeId)
                 .chain(intake -> consents.revoke(intake, memberId, owner)
                         .chain(status -> cases.progressOf(intake).map(progress -> revocation(memberId, progress.cases(), status)))
                         .call(revocation -> Panache.getSession().chain(session -> audit.record(session, new AuditLog.Entry(

@@ -1,5 +1,7 @@
 package io.onestop.assistance.cases.verification;
 
+import io.onestop.assistance.access.IntakeAccess;
+import io.onestop.assistance.access.IntakeAccess.Accessor;
 import io.onestop.assistance.access.NationalId;
 import io.onestop.assistance.access.PersonalDataProtector;
 import io.onestop.assistance.common.ProblemException;
@@ -41,7 +43,10 @@ public class ConsentService {
     private final PersonalDataProtector protector;
     private final Clock clock;
 
-    public ConsentService(IntakeLookup intakes, PersonalDataProtector protector, Clock clock) {
+    private final IntakeAccess access;
+
+    public ConsentService(IntakeLookup intakes, PersonalDataProtector protector, Clock clock, IntakeAccess access) {
+        this.access = access;
         this.intakes = intakes;
         this.protector = protector;
         this.clock = clock;
@@ -49,12 +54,20 @@ public class ConsentService {
 
     /** A member signs; 201 when first signed, 200 when signed again. Answers the household's consent status. */
     @WithTransaction
-    public Uni<Signed> sign(String owner, UUID intakeId, String memberId, ConsentRequest request) {
+    public Uni<Signed> sign(Accessor caller, UUID intakeId, String memberId, ConsentRequest request) {
         if (request.channelOrDefault() == ConsentRequest.Channel.HOTLINE_VERBAL) {
             throw ProblemException.invalid("channel", "热线口头授权只能由热线工作人员记录 / verbal consent is recorded by hotline staff only");
         }
-        return intakes.owned(owner, intakeId).onItem().ifNull().failWith(() -> ProblemException.notFound("No such application."))
-                .chain(intake -> signFor(intake, memberId, request, owner, null));
+        return owned(caller, intakeId).chain(intake -> signFor(intake, memberId, request, caller.ownerKey(), null));
+    }
+
+    /**
+     * The caller's own intake; 404 for a missing one and for anyone else's, which is an audited denial (a delegate's
+     * with its scope): consents are the household's own declaration, signed and revoked by the applicant only.
+     */
+    Uni<Intake> owned(Accessor caller, UUID intakeId) {
+        return intakes.find(intakeId).onItem().ifNull().failWith(() -> ProblemException.notFound("No such application."))
+                .call(intake -> access.require(caller, intakeId, intake.ownerSubject, List.of(), IntakeAccess.Need.CONSENT));
     }
 
     /**
