@@ -10,10 +10,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class IntakeRepository implements PanacheRepositoryBase<Intake, UUID> {
 
-    public Uni<Intake> findOwned(String owner, UUID id) {
-        return find("id = ?1 and ownerSubject = ?2", id, owner).firstResult();
-    }
-
     /** A page of this owner's intakes, newest first, plus one more when there is a next page. */
     public Uni<List<Intake>> listOwned(String owner, PageRequest page) {
         var query = page.first()
