@@ -260,6 +260,32 @@ test('hotline1 verifies the caller, finds the resident and sees the masked statu
     await keycloakLogin(page, 'hotline1', 'hotline-login');
     await page.getByTestId('callbacks').waitFor({ timeout: 20_000 });
 
+    // An open call-back shows its number only after a reason (the audited reveal), as a tel: link kept in the
+    // page's memory: not in the address, not in storage. A fresh database may have no open task: then nothing to do.
+    await page.waitForFunction(() => document.querySelector('[data-testid="callback"], [data-testid="callbacks-empty"]'),
+      null, { timeout: 20_000 });
+    const reveal = page.locator('[data-testid^="callback-reveal-"]').first();
+    if (await reveal.count()) {
+      const taskId = (await reveal.getAttribute('data-testid')).slice('callback-reveal-'.length);
+      await reveal.click();
+      await page.getByTestId(`callback-reveal-form-${taskId}`).locator('button[type="submit"]').click();
+      await page.locator('#callback-reveal-reason-error').waitFor();
+      await page.fill('#callback-reveal-reason', '回拨告知办理结果');
+      await page.getByTestId(`callback-reveal-form-${taskId}`).locator('button[type="submit"]').click();
+      const shown = page.getByTestId(`callback-phone-${taskId}`);
+      await shown.or(page.getByTestId(`callback-no-phone-${taskId}`)).waitFor({ timeout: 20_000 });
+      if (await shown.count()) {
+        const href = await shown.locator('a').getAttribute('href');
+        assert.match(href, /^tel:1\d{10}$/, 'a tel: link to a mobile number');
+        const number = href.slice(4);
+        assert.ok(!page.url().includes(number), 'the number is not in the address');
+        const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
+        assert.ok(!stored.includes(number), 'the number is not in storage');
+      }
+      await assertAccessible(page, 'on the call-back list with a revealed number');
+      await shot(page, 'hotline-callback-phone');
+    }
+
     // A call is opened with the call system's reference; a bad one is refused next to its field.
     await page.getByTestId('call-open').click();
     await page.getByTestId('call-reference-error').waitFor();

@@ -84,6 +84,13 @@ export interface CallbackTask {
   note: string | null;
 }
 
+/** The number to call for one task, in clear: kept in the component's memory only, never stored or put in an address. */
+export interface CallbackPhone {
+  taskId: string;
+  phone: string;
+  source: 'APPLICATION' | 'RESIDENT';
+}
+
 export const CALLBACK_OUTCOMES = ['REACHED', 'NO_ANSWER', 'WRONG_NUMBER', 'DECLINED'] as const;
 export type CallbackOutcome = (typeof CALLBACK_OUTCOMES)[number];
 
@@ -121,6 +128,9 @@ export const hotline = {
     api.get<{ items: CallbackTask[]; next: string | null }>(`/api/v1/hotline/callback-tasks?limit=20${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`),
   completeCallback: (taskId: string, outcome: CallbackOutcome, note: string) =>
     api.post<CallbackTask>(`/api/v1/hotline/callback-tasks/${encodeURIComponent(taskId)}/completion`, { outcome, note: note || null }),
+  /** Audited on the server with the reason; a POST so the number never appears in an address. */
+  revealCallbackPhone: (taskId: string, reason: string) =>
+    api.post<CallbackPhone>(`/api/v1/hotline/callback-tasks/${encodeURIComponent(taskId)}/phone-reveal`, { reason }),
   consentText: () => api.get<{ version: string; effectiveFrom: string; text: LocalizedText }>('/api/v1/verification-consent-texts/current'),
 };
 

@@ -195,6 +195,8 @@ class AuthorizationMatrixTest {
             new Row("GET", "/api/v1/hotline/callback-tasks", null, hotlineOnly(200)),
             new Row("POST", "/api/v1/hotline/callback-tasks/" + UUID.randomUUID() + "/completion", "{\"outcome\":\"REACHED\"}",
                     hotlineOnly(404)),
+            new Row("POST", "/api/v1/hotline/callback-tasks/" + UUID.randomUUID() + "/phone-reveal", "{\"reason\":\"回拨告知结果\"}",
+                    hotlineOnly(404)),
             new Row("POST", "/api/v1/public-notices/" + UUID.randomUUID() + "/objections", "{\"text\":\"有异议\"}",
                     new int[] {404, 404, 404, 404, 404, 404, 404}),
             new Row("POST", "/api/v1/monitoring/signal-batches", "{\"signals\":[]}", new int[] {401, 403, 403, 403, 403, 403, 403, 422}),

@@ -62,6 +62,8 @@ class ObjectAccessMatrixTest {
     private static final int[] WITHDRAW =            {401, 200, 404, 404, 404, 200, 404, 403, 403, 403, 403, 403, 403, 403};
     /** A monitoring warning of the township: civil affairs' caseworkers of that region only (approvers do not visit). */
     private static final int[] WARNING =             {401, 403, 403, 403, 403, 403, 403, 403, 200, 404, 404, 403, 403, 403};
+    /** The number to call back for a task of the intake (region 140105): the hotline of that region only. */
+    private static final int[] CALLBACK_REVEAL =     {401, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403, 403};
 
     private record Row(String method, String path, String body, Map<String, String> headers, int... expected) {
     }
@@ -71,6 +73,7 @@ class ObjectAccessMatrixTest {
     private String document;
     private String endedDelegation;
     private String warning;
+    private String callbackTask;
 
     /** Once per class; in @BeforeEach because RestAssured learns the test port only then. */
     @BeforeEach
@@ -97,6 +100,16 @@ class ObjectAccessMatrixTest {
                         + io.onestop.assistance.testing.TestData.nationalId() + "\",\"name\":\"王秀英\",\"regionCode\":\"140105001\","
                         + "\"occurredOn\":\"" + LocalDate.now().minusDays(2) + "\",\"amount\":50000}]}")
                 .when().post("/api/v1/monitoring/signal-batches").then().statusCode(200);
+        // a call-back the hotline owes the applicant (as the delivery worker writes one for "call me back")
+        callbackTask = "/api/v1/hotline/callback-tasks/" + OwnerSql.queryString("""
+                with e as (insert into outbox_event (aggregate_type, aggregate_id, event_type, payload, created_at,
+                             published_at, delivered_at)
+                           values ('INTAKE', '%1$s', 'TEST_CALLBACK', '{}', now(), now(), now()) returning id)
+                insert into callback_task (id, outbox_id, owner_key, intake_id, intake_number, region_code, reason, title,
+                  body, created_at)
+                select gen_random_uuid(), e.id, i.owner_subject, i.id, i.intake_number, i.region_code, 'CALL_ME_BACK',
+                       '测试', '测试', now()
+                from e, intake i where i.id = '%1$s' returning id::text""".formatted(intakeId));
         warning = "/api/v1/monitoring/warnings/" + OwnerSql.queryString("select w.id::text from monitoring_warning w "
                 + "join monitoring_signal s on s.id = w.signal_id where s.signal_key = '" + signalKey + "'");
     }
@@ -154,7 +167,8 @@ class ObjectAccessMatrixTest {
                         CASEWORKER_GRANTS),
                 // revoking the ended delegation: the owner may (again and again), nobody else finds it
                 new Row("DELETE", intake + "/delegations/" + endedDelegation, null, Map.of(), OWNER_REVOKES),
-                new Row("GET", warning, null, Map.of(), WARNING));
+                new Row("GET", warning, null, Map.of(), WARNING),
+                new Row("POST", callbackTask + "/phone-reveal", "{\"reason\":\"回拨告知受理结果\"}", Map.of(), CALLBACK_REVEAL));
     }
 
     @Test

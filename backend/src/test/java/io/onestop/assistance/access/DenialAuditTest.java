@@ -182,6 +182,16 @@ class DenialAuditTest {
         given().auth().oauth2(Tokens.of("caseworker1")).when().post(warning + "/invitation").then().statusCode(201);
         String invitationId = OwnerSql.queryString("select id::text from monitoring_invitation where warning_id = '"
                 + warningId + "'");
+        // a call-back the Taiyuan hotline owes the applicant (as the delivery worker writes one for "call me back")
+        String callbackTask = OwnerSql.queryString("""
+                with e as (insert into outbox_event (aggregate_type, aggregate_id, event_type, payload, created_at,
+                             published_at, delivered_at)
+                           values ('INTAKE', '%1$s', 'TEST_CALLBACK', '{}', now(), now(), now()) returning id)
+                insert into callback_task (id, outbox_id, owner_key, intake_id, intake_number, region_code, reason, title,
+                  body, created_at)
+                select gen_random_uuid(), e.id, i.owner_subject, i.id, i.intake_number, i.region_code, 'CALL_ME_BACK',
+                       '测试', '测试', now()
+                from e, intake i where i.id = '%1$s' returning id::text""".formatted(intakeId));
 
         Supplier<String> otherResident = () -> Tokens.of("resident2");
         Supplier<String> otherRegion = () -> Tokens.of("caseworker2"); // civil affairs, county 140106
@@ -222,7 +232,10 @@ class DenialAuditTest {
                 new Reach("invitation outside the region", otherRegion, "POST", warning + "/invitation",
                         "MONITORING_INVITE", "caseworker", warningId),
                 new Reach("someone else's invitation opted out", actor::token, "POST",
-                        "/api/v1/me/invitations/" + invitationId + "/opt-out", "MONITORING_OPT_OUT", "resident", invitationId));
+                        "/api/v1/me/invitations/" + invitationId + "/opt-out", "MONITORING_OPT_OUT", "resident", invitationId),
+                new Reach("call-back number revealed outside the region", () -> Tokens.newStaff("hotline", "CIVIL_AFFAIRS", "150102"),
+                        "POST", "/api/v1/hotline/callback-tasks/" + callbackTask + "/phone-reveal", "{\"reason\":\"回拨告知受理结果\"}",
+                        Map.of(), "REVEAL_PERSONAL_DATA", "hotline", callbackTask));
 
         List<String> mismatches = new ArrayList<>();
         for (Reach reach : reaches) {

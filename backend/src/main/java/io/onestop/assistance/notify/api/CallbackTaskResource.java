@@ -4,6 +4,7 @@ import io.onestop.assistance.access.OwnerKeys;
 import io.onestop.assistance.common.Problem;
 import io.onestop.assistance.common.ProblemException;
 import io.onestop.assistance.notify.CallbackTaskService;
+import io.onestop.assistance.notify.CallbackTaskService.CallbackPhone;
 import io.onestop.assistance.notify.CallbackTaskService.CallbackTask;
 import io.onestop.assistance.notify.CallbackTaskService.Outcome;
 import io.onestop.assistance.notify.CallbackTaskService.Page;
@@ -38,6 +39,11 @@ public class CallbackTaskResource {
 
     @Schema(name = "CallbackCompletion", example = "{\"outcome\": \"REACHED\", \"note\": \"已告知受理结果\"}")
     public record Completion(Outcome outcome, String note) {
+    }
+
+    @Schema(name = "CallbackPhoneReveal", example = "{\"reason\": \"回拨告知受理结果\"}")
+    public record PhoneReveal(@Schema(description = "Why the number is needed; kept in the audit log (4 to 500 characters)")
+            String reason) {
     }
 
     @Inject
@@ -82,6 +88,33 @@ public class CallbackTaskResource {
             throw ProblemException.invalid("note", "must be at most 500 characters");
         }
         return tasks.complete(region(), taskId, OwnerKeys.subject(caller), completion.outcome(), completion.note());
+    }
+
+    @POST
+    @Path("{id}/phone-reveal")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The number to call for an open task, in clear (audited, with a reason)",
+            description = "Every other answer leaves the number out. The number is the one the resident gave on the "
+                    + "application, else their verified phone (`source`). Each reveal is an audit row "
+                    + "REVEAL_PERSONAL_DATA naming the staff member, the task and the reason; a reveal outside the "
+                    + "region is audited as DENIED. Keep the number on screen only for the call.")
+    @APIResponse(responseCode = "200", description = "The number in clear",
+            content = @Content(schema = @Schema(implementation = CallbackPhone.class)))
+    @APIResponse(responseCode = "404", description = "No such task in my region",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Already completed (`already-completed`), or no number known (`no-phone`)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "No reason, or one shorter than 4 or longer than 500 characters",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<CallbackPhone> revealPhone(@PathParam("id") String id, PhoneReveal request) {
+        UUID taskId;
+        try {
+            taskId = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound("No call-back task with this id in your region.");
+        }
+        return tasks.revealPhone(region(), taskId, OwnerKeys.subject(caller), "hotline",
+                request == null ? null : request.reason());
     }
 
     private String region() {
