@@ -32,44 +32,57 @@ export async function growth(o) {
       const projected = more / result.insertRate + target / result.indexRate + measureSeconds + 30;
       const bytes = Number(psql(`select pg_database_size(current_database())`)) / Math.max(1, seeded) * more;
       const free = Number(execFileSync('df', ['-B1', '--output=avail', '/'], { encoding: 'utf8' }).split('\n')[1]);
-      if (bytes * 1.3 > free) {
-        result.note = `${target.toLocaleString('en')} intakes not seeded: they need about ${(bytes / 1e9).toFixed(0)} GB more and the disk has ${(free / 1e9).toFixed(0)} GB free`;
-        break;
-      }
-      if (projected > secondsLeft()) {
-        result.note = `${target.toLocaleString('en')} intakes not seeded: at the measured ${result.insertRate} intakes/s inserting and ${result.indexRate} intakes/s `
-          + `building indexes, ${more.toLocaleString('en')} more and the rebuild would take ~${Math.round(projected / 60)} min, and ${Math.round(secondsLeft() / 60)} min of the budget were left`;
+      const tooBig = bytes * 1.3 > free;
+      const tooLong = projected > secondsLeft();
+      if (tooBig || tooLong) {
+        result.note = `${target.toLocaleString('en')} intakes not seeded: ${more.toLocaleString('en')} more need about ${(bytes / 1e9).toFixed(0)} GB `
+          + `(the disk has ${(free / 1e9).toFixed(0)} GB free${tooBig ? ': does not fit' : ''}) and, at the measured ${result.insertRate} intakes/s inserting and `
+          + `${result.indexRate} intakes/s building indexes, ~${Math.round(projected / 60)} min with the measurement (${Math.round(secondsLeft() / 60)} min of the budget left${tooLong ? ': does not fit' : ''})`;
         break;
       }
     }
     await o.stopBackend();
     dropDdl(psql, ddl);
     const t0 = now();
+    let reached = seeded;
     for (let from = seeded + 1; from <= target; from += CHUNK) {
       const to = Math.min(target, from + CHUNK - 1);
       for (const sql of seedSql(psql, tid, subject, from, to)) psql(sql);
-      log(`growth: seeded ${to.toLocaleString('en')} intakes (${Math.round((to - seeded) / ((now() - t0) / 1000))}/s)`);
+      reached = to;
+      const rate = (to - seeded) / ((now() - t0) / 1000);
+      log(`growth: seeded ${to.toLocaleString('en')} intakes (${Math.round(rate)}/s)`);
+      // the rest of this step must still fit: more inserts, the index build (guessed from the inserts the first
+      // time: about 0.6 of their time) and the measurement; else stop here and measure what is there
+      const indexGuess = result.indexRate ? target / result.indexRate : 0.6 * (target - seeded) / rate;
+      if (to < target && (target - to) / rate + indexGuess + measureSeconds + 30 > secondsLeft()) {
+        result.note = `${target.toLocaleString('en')} intakes not reached: seeding stopped at ${to.toLocaleString('en')} at ${Math.round(rate)} intakes/s, `
+          + `the rest would not have fitted the ${Math.round(secondsLeft() / 60)} min left of the budget`;
+        log(`growth: ${result.note}`);
+        break;
+      }
     }
+    const inserted = reached - seeded;
     const insertSeconds = (now() - t0) / 1000;
     const t1 = now();
     rebuildDdl(psql, ddl);
     psql(`analyze ${LARGE.join(', ')}`);
     const indexSeconds = (now() - t1) / 1000;
-    result.insertRate = Math.round(more / insertSeconds);
-    result.indexRate = Math.round(target / indexSeconds);
-    result.seedRate = Math.round(more / (insertSeconds + indexSeconds));
-    seeded = target;
-    const step = { intakes: Number(psql('select count(*) from intake')), seeded: target, insertSeconds: Math.round(insertSeconds), indexSeconds: Math.round(indexSeconds),
+    result.insertRate = Math.round(inserted / insertSeconds);
+    result.indexRate = Math.round(reached / indexSeconds);
+    result.seedRate = Math.round(inserted / (insertSeconds + indexSeconds));
+    seeded = reached;
+    const step = { intakes: Number(psql('select count(*) from intake')), seeded: reached, insertSeconds: Math.round(insertSeconds), indexSeconds: Math.round(indexSeconds),
       databaseGB: Number((Number(psql('select pg_database_size(current_database())')) / 1e9).toFixed(1)) };
     result.steps.push(step);
-    log(`growth: ${target.toLocaleString('en')} seeded: insert ${step.insertSeconds} s, indexes ${step.indexSeconds} s, ${step.databaseGB} GB`);
+    log(`growth: ${reached.toLocaleString('en')} seeded: insert ${step.insertSeconds} s, indexes ${step.indexSeconds} s, ${step.databaseGB} GB`);
     await o.restartBackend();
     try {
-      Object.assign(step, await measure(o, target), { measured: true });
+      Object.assign(step, await measure(o, reached), { measured: true });
     } catch (e) {
       step.error = String(e.message ?? e).split('\n').slice(0, 2).join(' ');
-      log(`growth: measurement at ${target} failed: ${step.error}`);
+      log(`growth: measurement at ${reached} failed: ${step.error}`);
     }
+    if (reached < target) break;
   }
   return result;
 }
