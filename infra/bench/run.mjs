@@ -310,13 +310,15 @@ async function jmh() {
   return { results };
 }
 
+/** What a failed child said last (its error, not the stack), for the results row. */
+const lastLines = (r) => `${r.stdout}\n${r.stderr}`.split('\n').filter((l) => /error|Error|FATAL|refused|in use/.test(l) && !/^\s+at /.test(l)).slice(-2).join(' ').slice(0, 300);
 function readJson(p) { try { return JSON.parse(fs.readFileSync(p, 'utf8')); } catch { return null; } }
 
 async function faults() {
   const r = spawnSync(path.join(here, 'faults/run'), S.faults, { cwd: root, env, encoding: 'utf8', maxBuffer: 1 << 26 });
   fs.writeFileSync(path.join(outDir, 'faults.log'), `${r.stdout}\n--- stderr\n${r.stderr}`);
   const res = readJson(path.join(here, 'faults', quick ? 'results-smoke.json' : 'results.json'));
-  if (!res || res.startedAt < R.when) throw new Error(`faults/run wrote no results (exit ${r.status}); see out/faults.log`);
+  if (!res || res.startedAt < R.when) throw new Error(`faults/run wrote no results (exit ${r.status}): ${lastLines(r)}; see out/faults.log`);
   const s = res.scenarios;
   // FAULTS_SUBMISSIONS / FAULTS_KILLS / FAULTS_FUZZ (faults.mjs) shrink a full run: say so in the row
   const reduced = !quick && ['FAULTS_SUBMISSIONS', 'FAULTS_KILLS', 'FAULTS_FUZZ'].filter((k) => env[k]);
@@ -338,7 +340,7 @@ async function scale() {
   const r = spawnSync(path.join(here, 'scale/run'), S.scale, { cwd: root, env, encoding: 'utf8', maxBuffer: 1 << 26 });
   fs.writeFileSync(path.join(outDir, 'scale.log'), `${r.stdout}\n--- stderr\n${r.stderr}`);
   const res = readJson(path.join(here, 'scale', quick ? 'results-smoke.json' : 'results.json'));
-  if (!res || res.startedAt < R.when) throw new Error(`scale/run wrote no results (exit ${r.status}); see out/scale.log`);
+  if (!res || res.startedAt < R.when) throw new Error(`scale/run wrote no results (exit ${r.status}): ${lastLines(r)}; see out/scale.log`);
   figure('scale', `combined throughput, 2 backends behind nginx (${res.submissions} submissions with drafts, concurrency ${res.concurrency}${!quick && env.SCALE_SUBMISSIONS ? `; SCALE_SUBMISSIONS=${env.SCALE_SUBMISSIONS}, full is 5,000` : ''})`,
     `${res.submissionsPerSecond?.toFixed(1)} submissions/s (p50 ${res.latencyMs?.p50} ms, p95 ${res.latencyMs?.p95} ms)`, 'reported (issue sets none)', null,
     max.submissions ? `one backend, submit only, closed loop: ${max.submissions}/s (ratio part); on 2 cores a second JVM competes with the first for the same CPU` : '');
@@ -348,13 +350,23 @@ async function scale() {
   return { exit: r.status, ...res };
 }
 
+/** Seconds the faults and scale parts are expected to take at their sizes on an idle 2-core machine. */
+function reserveAfterGrowth() {
+  if (quick) return (only.includes('faults') ? 120 : 0) + (only.includes('scale') ? 60 : 0);
+  const submissions = Number(env.FAULTS_SUBMISSIONS ?? 20000), kills = Number(env.FAULTS_KILLS ?? 5), fuzz = Number(env.FAULTS_FUZZ ?? 10000);
+  const faultsSeconds = 90 + submissions / 40 + kills * 15 + fuzz / 80;
+  const scaleSeconds = 45 + Number(env.SCALE_SUBMISSIONS ?? 5000) / 30;
+  return (only.includes('faults') ? faultsSeconds : 0) + (only.includes('scale') ? scaleSeconds : 0);
+}
+
 async function growthPart() {
   if (!max.status) throw new Error('needs the ratio part (maximum read rate and the pgbench scripts)');
   if (!backend) await startBackend('backend-growth');
   if (!token) await login();
   const g = await growth({
     psql: (sql) => psql(DB, sql), db: DB, pgbenchBin, connArgs, pgEnv, outDir, url, subject, auth, drafts, submitRequest, statusRequest,
-    readRate: Math.max(1, Math.round(max.status * 0.5)), sizes: S.growth, secondsLeft: left, concurrency: S.ratio[2],
+    // growth adapts to the time left, less what the faults and scale parts after it are expected to need
+    readRate: Math.max(1, Math.round(max.status * 0.5)), sizes: S.growth, secondsLeft: () => left() - reserveAfterGrowth(), concurrency: S.ratio[2],
     restartBackend: async () => { await stopBackend(); await startBackend('backend-growth'); await login(); },
     stopBackend,
   });
@@ -377,7 +389,7 @@ async function growthPart() {
     const keep = b.submissionRatio / a.submissionRatio;
     figure('growth', `submission ratio at ${fmt(large)} ÷ at ${fmt(small)}`, keep.toFixed(2), '≥ 0.8', keep >= 0.8, keep >= 0.8 ? '' : 'see the seq-scan rows and the per-size pgbench figures: if pgbench slowed as much, it is PostgreSQL (index depth, cache misses), not the app');
     const p = b.read.p99 / a.read.p99;
-    figure('growth', `read p99 at ${fmt(large)} ÷ at ${fmt(small)}`, p.toFixed(2), '≤ 1.5', p <= 1.5, p <= 1.5 ? '' : 'reads of random intakes across a table larger than shared_buffers (128 MB) and the page cache go to disk; more memory or a covering index for the status read would fix it');
+    figure('growth', `read p99 at ${fmt(large)} ÷ at ${fmt(small)}`, p.toFixed(2), '≤ 1.5', p <= 1.5, p <= 1.5 ? '' : `not sequential scans (see the seq-scan rows); random reads over tables larger than shared_buffers (128 MB) miss the cache more often, and the load average (${fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')} now) adds noise to a p99 of a few hundred samples`);
   } else {
     figure('growth', `${fmt(large)} intakes`, `not reached (largest measured: ${fmt(g.steps.filter((x) => x.measured).at(-1)?.seeded ?? 0)})`, `seeded and measured within the ${budgetMin}-minute run`, false,
       g.note ?? `at ${g.seedRate} intakes/s seeding alone would take ~${g.seedRate ? Math.round((large - (g.steps.at(-1)?.intakes ?? 0)) / g.seedRate / 60) : '?'} min more`);
