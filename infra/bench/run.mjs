@@ -360,12 +360,14 @@ async function scale() {
 }
 
 /** Seconds the faults and scale parts are expected to take at their sizes on an idle 2-core machine. */
-function reserveAfterGrowth() {
-  if (quick) return (only.includes('faults') ? 120 : 0) + (only.includes('scale') ? 60 : 0);
+function expectedSeconds() {
+  if (quick) return { faults: 120, scale: 60 };
   const submissions = Number(env.FAULTS_SUBMISSIONS ?? 20000), kills = Number(env.FAULTS_KILLS ?? 5), fuzz = Number(env.FAULTS_FUZZ ?? 10000);
-  const faultsSeconds = 90 + submissions / 40 + kills * 15 + fuzz / 80;
-  const scaleSeconds = 45 + Number(env.SCALE_SUBMISSIONS ?? 5000) / 30;
-  return (only.includes('faults') ? faultsSeconds : 0) + (only.includes('scale') ? scaleSeconds : 0);
+  return { faults: 90 + submissions / 40 + kills * 15 + fuzz / 80, scale: 45 + Number(env.SCALE_SUBMISSIONS ?? 5000) / 30 };
+}
+function reserveAfterGrowth() {
+  const e = expectedSeconds();
+  return (only.includes('faults') ? e.faults : 0) + (only.includes('scale') ? e.scale : 0);
 }
 
 async function growthPart() {
@@ -422,8 +424,8 @@ async function main() {
     // growth before faults and scale: it needs this backend's database, the others bring their own PostgreSQL
     await part('growth', quick ? 30 : 300, growthPart);
     await stopBackend();
-    await part('faults', quick ? 60 : 300, faults);
-    await part('scale', quick ? 40 : 120, scale);
+    await part('faults', Math.round(0.8 * expectedSeconds().faults), faults);
+    await part('scale', Math.round(0.8 * expectedSeconds().scale), scale);
   } finally {
     await stopBackend();
     if (!keepDb && only.includes('growth')) { try { psql('postgres', `drop database if exists ${DB} with (force)`); } catch { /* best effort */ } }
