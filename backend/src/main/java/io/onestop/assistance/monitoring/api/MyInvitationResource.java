@@ -2,7 +2,6 @@ package io.onestop.assistance.monitoring.api;
 
 import io.onestop.assistance.access.OwnerKeys;
 import io.onestop.assistance.common.Problem;
-import io.onestop.assistance.common.ProblemException;
 import io.onestop.assistance.monitoring.InvitationService;
 import io.onestop.assistance.monitoring.api.MonitoringViews.MyInvitation;
 import io.onestop.assistance.monitoring.api.MonitoringViews.OptOutView;
@@ -53,13 +52,7 @@ public class MyInvitationResource {
     @APIResponse(responseCode = "200", description = "Opted out, until when", content = @Content(schema = @Schema(implementation = OptOutView.class)))
     @APIResponse(responseCode = "404", description = "No such invitation of mine",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<OptOutView> optOut(@PathParam("id") String id) {
-        UUID invitationId;
-        try {
-            invitationId = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("No such invitation of yours.");
-        }
+    public Uni<OptOutView> optOut(@PathParam("id") UUID invitationId) {
         return invitations.optOut(OwnerKeys.residentId(caller), OwnerKeys.of(caller), invitationId);
     }
 }

@@ -76,8 +76,8 @@ public class WarningResource {
     @APIResponse(responseCode = "200", description = "The warning", content = @Content(schema = @Schema(implementation = WarningDetail.class)))
     @APIResponse(responseCode = "404", description = NOT_FOUND,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<WarningDetail> get(@PathParam("id") String id) {
-        return warnings.detail(scope(), subject(), uuid(id));
+    public Uni<WarningDetail> get(@PathParam("id") UUID id) {
+        return warnings.detail(scope(), subject(), id);
     }
 
     @POST
@@ -91,9 +91,8 @@ public class WarningResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "No outcome, no date or a date in the future, a note over 1000 characters",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<WarningDetail> visit(@PathParam("id") String id, VisitRequest request) {
-        UUID warningId = uuid(id);
-        return warnings.visit(scope(), subject(), warningId, request);
+    public Uni<WarningDetail> visit(@PathParam("id") UUID id, VisitRequest request) {
+        return warnings.visit(scope(), subject(), id, request);
     }
 
     @POST
@@ -107,9 +106,8 @@ public class WarningResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "No reason",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<WarningDetail> dismiss(@PathParam("id") String id, DismissalRequest request) {
-        UUID warningId = uuid(id);
-        return warnings.dismiss(scope(), subject(), warningId, request == null ? null : request.reason());
+    public Uni<WarningDetail> dismiss(@PathParam("id") UUID id, DismissalRequest request) {
+        return warnings.dismiss(scope(), subject(), id, request == null ? null : request.reason());
     }
 
     @POST
@@ -120,10 +118,9 @@ public class WarningResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Closed already, the person opted out, or has an application in progress",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> invite(@PathParam("id") String id) {
-        UUID warningId = uuid(id);
-        return invitations.invite(scope(), subject(), warningId)
-                .map(view -> Response.created(URI.create("/api/v1/monitoring/warnings/" + warningId)).entity(view).build());
+    public Uni<Response> invite(@PathParam("id") UUID id) {
+        return invitations.invite(scope(), subject(), id)
+                .map(view -> Response.created(URI.create("/api/v1/monitoring/warnings/" + id)).entity(view).build());
     }
 
     private StaffScope scope() {
@@ -134,11 +131,4 @@ public class WarningResource {
         return OwnerKeys.subject(identity);
     }
 
-    private static UUID uuid(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound(NOT_FOUND);
-        }
-    }
 }

@@ -74,13 +74,7 @@ public class CallbackTaskResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "No outcome, or a note longer than 500 characters",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<CallbackTask> complete(@PathParam("id") String id, Completion completion) {
-        UUID taskId;
-        try {
-            taskId = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("No call-back task with this id in your region.");
-        }
+    public Uni<CallbackTask> complete(@PathParam("id") UUID taskId, Completion completion) {
         if (completion == null || completion.outcome() == null) {
             throw ProblemException.invalid("outcome", "must be one of REACHED, NO_ANSWER, WRONG_NUMBER, DECLINED");
         }
@@ -106,13 +100,7 @@ public class CallbackTaskResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "No reason, or one shorter than 4 or longer than 500 characters",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<CallbackPhone> revealPhone(@PathParam("id") String id, PhoneReveal request) {
-        UUID taskId;
-        try {
-            taskId = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("No call-back task with this id in your region.");
-        }
+    public Uni<CallbackPhone> revealPhone(@PathParam("id") UUID taskId, PhoneReveal request) {
         return tasks.revealPhone(region(), taskId, OwnerKeys.subject(caller), "hotline",
                 request == null ? null : request.reason());
     }
