@@ -7,8 +7,7 @@ import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.UUID;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
+import org.hibernate.annotations.ColumnTransformer;
 
 /**
  * The approver's decision and what it rests on: the intake snapshot (revision) and parameter version in force, with
@@ -62,7 +61,7 @@ public class CaseDecision {
     @Column(name = "estimate_period", nullable = false)
     public String estimatePeriod;
 
-    @JdbcTypeCode(SqlTypes.JSON)
+    @ColumnTransformer(read = "program_result::text", write = "?::text::jsonb")
     @Column(name = "program_result", nullable = false)
     public String programResult;
 }

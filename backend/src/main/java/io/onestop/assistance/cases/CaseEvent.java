@@ -8,8 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.UUID;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
+import org.hibernate.annotations.ColumnTransformer;
 
 /** One entry of a case's timeline: who (subject and role), when, what, and their note. Never changed. */
 @Entity
@@ -54,6 +53,6 @@ public class CaseEvent {
     public String note;
 
     /** Codes only (documents asked for, reason code): no personal data. */
-    @JdbcTypeCode(SqlTypes.JSON)
+    @ColumnTransformer(read = "details::text", write = "?::text::jsonb")
     public String details;
 }

@@ -7,8 +7,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
 import java.util.UUID;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
+import org.hibernate.annotations.ColumnTransformer;
 
 /**
  * A resident's unfinished application, saved and resumed at will. Its household may be incomplete: it is
@@ -34,7 +33,7 @@ public class Draft {
     @Column(name = "member_count")
     public Integer memberCount;
 
-    @JdbcTypeCode(SqlTypes.JSON)
+    @ColumnTransformer(read = "household::text", write = "?::text::jsonb")
     @Column(nullable = false)
     public String household;
 

@@ -10,8 +10,7 @@ import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.UUID;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
+import org.hibernate.annotations.ColumnTransformer;
 
 /** One submitted application of a household ("one-thing intake"); it fans out into program cases. */
 @Entity
@@ -72,11 +71,14 @@ public class Intake {
     @Column(name = "parameter_version", nullable = false)
     public String parameterVersion;
 
-    @JdbcTypeCode(SqlTypes.JSON)
+    // Read as text, written as text cast to jsonb (here and on the other jsonb columns; a bare ?::jsonb makes the PG client
+    // send the String as a JSON string). Mapped as JSON, the PG client parsed each
+    // value into a JsonObject that Hibernate then wrote back to this String, a tenth of a status read's CPU (issue #10).
+    @ColumnTransformer(read = "household::text", write = "?::text::jsonb")
     @Column(nullable = false)
     public String household;
 
-    @JdbcTypeCode(SqlTypes.JSON)
+    @ColumnTransformer(read = "evaluation::text", write = "?::text::jsonb")
     @Column(nullable = false)
     public String evaluation;
 

@@ -8,8 +8,7 @@ import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.OffsetDateTime;
 import java.util.UUID;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
+import org.hibernate.annotations.ColumnTransformer;
 
 /** An immutable copy of the household and its evaluation, kept so any decision can be reproduced later. */
 @Entity
@@ -34,11 +33,11 @@ public class IntakeSnapshot {
     @Column(nullable = false)
     public String reason;
 
-    @JdbcTypeCode(SqlTypes.JSON)
+    @ColumnTransformer(read = "household::text", write = "?::text::jsonb")
     @Column(nullable = false)
     public String household;
 
-    @JdbcTypeCode(SqlTypes.JSON)
+    @ColumnTransformer(read = "evaluation::text", write = "?::text::jsonb")
     @Column(nullable = false)
     public String evaluation;
 

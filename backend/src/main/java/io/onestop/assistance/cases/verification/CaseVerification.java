@@ -8,8 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.UUID;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
+import org.hibernate.annotations.ColumnTransformer;
 
 /** One run of the economic-status verification of a case; the newest is the one in force. */
 @Entity
@@ -33,7 +32,7 @@ public class CaseVerification {
     public int discrepancies;
 
     /** {@link VerificationResult} as JSON: member ids, field codes and amounts, no identifiers. */
-    @JdbcTypeCode(SqlTypes.JSON)
+    @ColumnTransformer(read = "result::text", write = "?::text::jsonb")
     @Column(nullable = false)
     public String result;
 }
