@@ -245,7 +245,7 @@ public class IntakeService {
                             // The owner key names the resident (a pseudonym, never the national id).
                             .call(() -> audit.record(session, new AuditLog.Entry(owner, "resident", "INTAKE_SUBMIT",
                                     "INTAKE", intake.id.toString(), "OK", null)))
-                            .map(ignored -> created(intake, opened))
+                            .map(ignored -> created(intake, opened, prepared.evaluation()))
                             .call(answer -> idempotency.complete(session, owner, idempotencyKey, answer));
                 }));
     }
@@ -299,7 +299,7 @@ public class IntakeService {
                                 "intakeNumber", intake.intakeNumber, "revision", intake.revision,
                                 "opened", opened.stream().map(c -> c.program).toList(), "closed", closed)))
                         .call(session::flush)
-                        .map(ignored -> new StoredAnswer(201, location(intake), json.tree(view(intake, all, true))))
+                        .map(ignored -> created(intake, all, evaluation))
                         .call(answer -> idempotency.complete(session, owner, idempotencyKey, answer));
             }));
         });
@@ -424,8 +424,8 @@ public class IntakeService {
                 });
     }
 
-    private StoredAnswer created(Intake intake, List<ProgramCase> opened) {
-        return new StoredAnswer(201, location(intake), json.tree(view(intake, opened, true)));
+    private StoredAnswer created(Intake intake, List<ProgramCase> opened, Screening evaluation) {
+        return new StoredAnswer(201, location(intake), json.tree(view(intake, opened, evaluation)));
     }
 
     private static String location(Intake intake) {
@@ -433,6 +433,11 @@ public class IntakeService {
     }
 
     IntakeView view(Intake intake, List<ProgramCase> caseList, boolean withEvaluation) {
+        return view(intake, caseList, withEvaluation ? json.read(intake.evaluation, Screening.class) : null);
+    }
+
+    /** With the evaluation just made, where there is one, instead of reading back the JSON it was written to. */
+    private IntakeView view(Intake intake, List<ProgramCase> caseList, Screening evaluation) {
         List<IntakeView.CaseView> caseViews = caseList.stream()
                 .map(c -> new IntakeView.CaseView(c.id, c.program, c.agency, c.status, c.verdict, c.urgent,
                         Yuan.plain(c.estimateAmount), c.estimatePeriod, List.of(c.members), c.closedReason))
@@ -440,7 +445,6 @@ public class IntakeService {
         ApplicantDetails applicant = new ApplicantDetails(intake.applicantName,
                 protector.decrypt(intake.applicantNationalIdEncrypted), protector.decrypt(intake.applicantPhoneEncrypted), null);
         return new IntakeView(intake.id, intake.intakeNumber, intake.status.name(), ApplicantCodec.view(applicant),
-                intake.regionCode, intake.revision, intake.parameterVersion, intake.submittedAt, caseViews,
-                withEvaluation ? json.read(intake.evaluation, Screening.class) : null);
+                intake.regionCode, intake.revision, intake.parameterVersion, intake.submittedAt, caseViews, evaluation);
     }
 }
