@@ -179,10 +179,7 @@ async function footprint() {
 async function ratio() {
   const [seconds, rounds, concurrency] = S.ratio;
   node('ratio.mjs', [url, String(seconds), String(rounds), String(concurrency), String(backend.pid)], { PG_DB: DB });
-  // ratio.mjs writes out/results.{json,md} itself: keep them under their own name (ours are rewritten after each part)
-  const r = JSON.parse(fs.readFileSync(path.join(outDir, 'results.json'), 'utf8'));
-  fs.renameSync(path.join(outDir, 'results.json'), path.join(outDir, 'ratio.json'));
-  fs.renameSync(path.join(outDir, 'results.md'), path.join(outDir, 'ratio.md'));
+  const r = JSON.parse(fs.readFileSync(path.join(outDir, 'ratio.json'), 'utf8'));
   Object.assign(max, { submissions: r.appSubmissions, status: r.appStatus, rawSubmissions: r.rawSubmissions, rawStatus: r.rawStatus });
   const why = 'per request the backend does far more CPU work than PostgreSQL (JWT check, JSON, Hibernate Reactive, HTTP), and the Node client shares the 2 cores while pgbench (C) barely does';
   figure('ratio', `submissions/s app ÷ pgbench (${r.appSubmissions} ÷ ${r.rawSubmissions})`, r.submissionRatio, '≥ 0.5', r.submissionRatio >= 0.5, r.submissionRatio >= 0.5 ? ''
