@@ -240,6 +240,8 @@ export function tokenSource(realm, username) {
     if (!inflight) {
       inflight = login(realm, username, current).then((t) => { current = t; return t.access; })
         .finally(() => { inflight = null; });
+      // callers that keep the still-valid token do not wait for it: its failure must not be an unhandled rejection
+      inflight.catch(() => {});
     }
     // while the renewal runs, a token that is still valid for a while is as good
     if (current && now() < current.expiresAt - 10000) return current.access;
