@@ -76,8 +76,11 @@ synchronous_commit = on
   }
 
   sql(db, text) {
-    return pgCmd('psql', ['-h', this.sock, '-p', String(this.port), '-U', asRoot ? 'postgres' : process.env.USER,
-      '-d', db, '-qAt', '-v', 'ON_ERROR_STOP=1', '-c', text]).trim();
+    const args = ['-h', this.sock, '-p', String(this.port), '-U', asRoot ? 'postgres' : process.env.USER, '-d', db, '-qAt',
+      '-v', 'ON_ERROR_STOP=1'];
+    // a long statement (e.g. 20,000 acknowledged ids) goes through stdin: one argument may not exceed 128 KiB
+    if (text.length > 60000) return pgCmd('psql', [...args, '-f', '-'], { input: text, maxBuffer: 64 << 20 }).trim();
+    return pgCmd('psql', [...args, '-c', text]).trim();
   }
 
   /** Fresh database owned by PG_USER, plus the app role the backend runs as (see infra/bin/stack). */
@@ -178,29 +181,78 @@ export async function s3Answers(port) {
 
 // ------------------------------------------------------------------ client side
 
-export async function residentToken(realm, username) {
+/*
+ * Tokens: one per (realm, user) in this process, shared by every worker, fetched single-flight.
+ *
+ * Why: Keycloak refuses CONCURRENT logins of one user while brute-force protection is on (`user_temporarily_disabled`,
+ * without any failed password; its upgrading guide, "Concurrent login requests are blocked by default when brute
+ * force is enabled", and keycloak#33527; measured on the stack's 26.7: 4 parallel grants, one 200, three refused). The old client let each of 12 workers
+ * log in at once at the start and again every 5 minutes, retrying in lockstep (1, 2, 3, 4 s), so most of them
+ * failed every round and the scenario died on "login failed". Here only one request per user is ever in flight;
+ * the token is renewed a minute before it expires (refresh grant, password grant if that fails), and a refusal
+ * (e.g. another process logging the same user in at that instant) is retried after a jittered back-off.
+ */
+const tokenSources = new Map();
+
+async function tokenGrant(realm, params) {
+  const r = await fetch(`${realm}/protocol/openid-connect/token`, { method: 'POST', body: new URLSearchParams(params),
+    signal: AbortSignal.timeout(15000) });
+  const text = await r.text();
+  if (!r.ok) throw new Error(`HTTP ${r.status} ${text.slice(0, 200)}`);
+  const t = JSON.parse(text);
+  const at = now();
+  return { access: t.access_token, refresh: t.refresh_token, expiresAt: at + t.expires_in * 1000,
+    refreshExpiresAt: t.refresh_expires_in ? at + t.refresh_expires_in * 1000 : 0 };
+}
+
+async function login(realm, username, current) {
+  if (current?.refresh && now() < current.refreshExpiresAt - 30000) {
+    try {
+      return await tokenGrant(realm, { grant_type: 'refresh_token', client_id: 'portal-cli', refresh_token: current.refresh });
+    } catch (e) {
+      log(`token: refresh of ${username} failed (${e.message.slice(0, 120)}), logging in again`);
+    }
+  }
   let last = '';
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const r = await fetch(`${realm}/protocol/openid-connect/token`, { method: 'POST',
-      body: new URLSearchParams({ grant_type: 'password', client_id: 'portal-cli', username, password: 'demo1234', scope: 'openid' }) });
-    if (r.ok) return (await r.json()).access_token;
-    last = `HTTP ${r.status} ${(await r.text()).slice(0, 200)}`;
-    await sleep(1000 * (attempt + 1));
+  const until = now() + 180000; // a temporary lockout of the realm lasts 60 s at first (minimumQuickLoginWaitSeconds)
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await tokenGrant(realm, { grant_type: 'password', client_id: 'portal-cli', username, password: 'demo1234', scope: 'openid' });
+    } catch (e) {
+      last = e.message;
+      if (now() > until) break;
+      const wait = Math.min(15000, 500 * 2 ** attempt) * (0.5 + Math.random());
+      log(`token: login of ${username} refused (${last.slice(0, 120)}), again in ${Math.round(wait)} ms`);
+      await sleep(wait);
+    }
   }
   throw new Error(`login of ${username} failed: ${last}`);
 }
 
-/** Tokens live 15 minutes; fetch a fresh one every 5. */
+/** A function that returns a valid access token of `username`; the same one for every caller in this process. */
 export function tokenSource(realm, username) {
-  let token = null;
-  let at = 0;
-  return async () => {
-    if (!token || now() - at > 5 * 60 * 1000) {
-      token = await residentToken(realm, username);
-      at = now();
+  const k = `${realm} ${username}`;
+  if (tokenSources.has(k)) return tokenSources.get(k);
+  let current = null;
+  let inflight = null;
+  const source = async () => {
+    if (current && now() < current.expiresAt - 60000) return current.access;
+    if (!inflight) {
+      inflight = login(realm, username, current).then((t) => { current = t; return t.access; })
+        .finally(() => { inflight = null; });
+      // callers that keep the still-valid token do not wait for it: its failure must not be an unhandled rejection
+      inflight.catch(() => {});
     }
-    return token;
+    // while the renewal runs, a token that is still valid for a while is as good
+    if (current && now() < current.expiresAt - 10000) return current.access;
+    return inflight;
   };
+  tokenSources.set(k, source);
+  return source;
+}
+
+export async function residentToken(realm, username) {
+  return tokenSource(realm, username)();
 }
 
 export const household = {
@@ -249,7 +301,8 @@ export const isProblem = (r) => r.type.startsWith('application/problem+json');
 /**
  * One submission as a careful client makes it: save a draft (retried until it exists), then submit it with one
  * Idempotency-Key, retried with the SAME key until a final answer (anything but a network error, 5xx or 409
- * in-flight). Returns the final answer with the key and the applicant's index.
+ * in-flight). Returns the final answer with the key and the applicant's index. Back-off 50 ms doubling to 0.5 s:
+ * after a restart of the backend a waiting client is back within half a second.
  */
 export async function submitOnce(backend, bearer, seed, i, { deadlineMs = 180000, onAttempt } = {}) {
   const until = now() + deadlineMs;
@@ -265,7 +318,7 @@ export async function submitOnce(backend, bearer, seed, i, { deadlineMs = 180000
     else if (r.status >= 400 && r.status < 500 && r.status !== 429) return { key: null, i, final: r, attempts: 0 };
     else {
       if (now() > until) return { key: null, i, final: r, attempts: 0, gaveUp: true };
-      await sleep(backoff); backoff = Math.min(1000, backoff * 2);
+      await sleep(backoff); backoff = Math.min(500, backoff * 2);
     }
   }
   const key = crypto.randomUUID();
@@ -277,7 +330,7 @@ export async function submitOnce(backend, bearer, seed, i, { deadlineMs = 180000
     const retry = r.status === 0 || r.status >= 500 || r.status === 429 || (r.status === 409 && r.text.includes('idempotency-in-flight'));
     if (!retry) return { key, i, draftId, final: r, attempts };
     if (now() > until) return { key, i, draftId, final: r, attempts, gaveUp: true };
-    await sleep(backoff); backoff = Math.min(1000, backoff * 2);
+    await sleep(backoff); backoff = Math.min(500, backoff * 2);
   }
 }
 
