@@ -23,8 +23,9 @@ import java.util.Set;
  * RIFF chunks of WebP) without decoding pixels, so it streams with a small buffer whatever the image size, and
  * reads each image's declared width and height on the way for the pixel-flood check.
  *
- * <p>HEIC is copied and its Exif and XMP items are then blanked in place ({@link HeifMetadata}), so no offset moves;
- * its size is read from the "ispe" properties ({@link #heifSize}). A PDF is copied unchanged: it carries no position.
+ * <p>HEIC has its Exif and XMP items blanked in place ({@link HeifMetadata}), so no offset moves; its size is read
+ * from the "ispe" properties ({@link #heifSize}). A PDF is kept unchanged: it carries no position. Neither is copied
+ * ({@link #cleanInPlace}): the upload's own temporary file is what is stored.
  */
 final class MetadataStripper {
 
@@ -38,6 +39,30 @@ final class MetadataStripper {
     private static final int VP8X_XMP_FLAG = 0x04;
 
     private MetadataStripper() {
+    }
+
+    /** What cleaning in place found: the image size (null for a PDF) and whether any byte changed. */
+    record InPlace(ImageSize size, boolean changed) {
+    }
+
+    /**
+     * Formats whose metadata is removed without moving any byte (HEIC: its items are blanked; PDF: nothing to
+     * remove), so the file itself is cleaned and nothing is copied.
+     */
+    static boolean cleansInPlace(DocumentFormat format) {
+        return format == DocumentFormat.HEIC || format == DocumentFormat.PDF;
+    }
+
+    /** Cleans a file of a {@link #cleansInPlace} format where it lies. */
+    static InPlace cleanInPlace(DocumentFormat format, Path file) throws IOException, UnreadableContentException {
+        if (format == DocumentFormat.HEIC) {
+            ImageSize size = heifSize(file);
+            return new InPlace(size, HeifMetadata.blank(file) > 0);
+        }
+        if (format == DocumentFormat.PDF) {
+            return new InPlace(null, false);
+        }
+        throw new IllegalArgumentException(format + " is copied, not cleaned in place");
     }
 
     /** Copies {@code source} to {@code target} without metadata; answers the image size, null for a PDF. */
@@ -65,14 +90,10 @@ final class MetadataStripper {
                 patchRiffSize(target);
                 return size;
             }
-            case HEIC -> {
-                Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
-                HeifMetadata.blank(target);
-                return heifSize(source);
-            }
             default -> {
                 Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
-                return null;
+                InPlace cleaned = cleanInPlace(format, target);
+                return cleaned.size();
             }
         }
     }
