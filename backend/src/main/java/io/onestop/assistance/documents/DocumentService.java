@@ -148,7 +148,7 @@ public class DocumentService {
     // --- path 1: streamed multipart upload -----------------------------------------------------------------------
 
     /**
-     * Stores the file Quarkus spooled to disk: checks and cleans it on a worker, reserves a row, uploads the cleaned
+     * Stores a received file (the caller deletes it): checks and cleans it on an inspection thread, reserves a row, uploads the cleaned
      * copy, then marks the row stored. The same bytes twice answer the first document (a retried wx.uploadFile).
      */
     public Uni<Stored> upload(Caller caller, Holder holder, DocumentType type, String memberId, Path file) {
