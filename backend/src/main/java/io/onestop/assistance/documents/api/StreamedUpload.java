@@ -28,7 +28,11 @@ final class StreamedUpload {
     /** Fields of the form are short; `type` and `memberId` are a few dozen characters (as the HTTP limit before). */
     private static final int MAX_FIELD_BYTES = 4 * 1024;
 
+    /** Bytes of the file written at once; with the write queue's limit, what one upload holds in memory at most. */
+    private static final int WRITE_SIZE = 256 * 1024;
+
     private final HttpServerRequest request;
+    private Buffer pendingWrite = Buffer.buffer(WRITE_SIZE + 64 * 1024);
     private final Vertx vertx;
     private final long maxSizeBytes;
     private final Promise<Received> result = Promise.promise();
@@ -90,15 +94,17 @@ final class StreamedUpload {
                     refuse(tooLarge());
                     return;
                 }
-                target.write(Buffer.buffer(length).appendBytes(bytes, offset, length));
-                if (target.writeQueueFull()) {
-                    request.pause();
-                    target.drainHandler(ignored -> request.resume());
+                // gathered into writes of WRITE_SIZE: each write is a hop to a Vert.x worker thread, and the network
+                // hands over 8-64 KB at a time
+                pendingWrite.appendBytes(bytes, offset, length);
+                if (pendingWrite.length() >= WRITE_SIZE) {
+                    flush();
                 }
             }
 
             @Override
             public void fileEnd() {
+                flush();
                 fileComplete = true;
             }
         });
@@ -120,6 +126,18 @@ final class StreamedUpload {
                     return result.future();
                 })
                 .recover(failure -> removeFile().transform(ignored -> Future.failedFuture(failure)));
+    }
+
+    private void flush() {
+        if (pendingWrite.length() == 0 || refusal != null) {
+            return;
+        }
+        target.write(pendingWrite);
+        pendingWrite = Buffer.buffer(WRITE_SIZE + 64 * 1024);
+        if (target.writeQueueFull()) {
+            request.pause();
+            target.drainHandler(ignored -> request.resume());
+        }
     }
 
     private void chunk(Buffer chunk) {
