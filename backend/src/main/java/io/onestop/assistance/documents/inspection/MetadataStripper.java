@@ -108,6 +108,7 @@ final class MetadataStripper {
             out.write(0xFF);
             out.write(0xD8);
             ImageSize size = null;
+            byte[] block = new byte[8192]; // under the mark limit: the input's buffer is BUFFER bytes
             int marker = nextMarker(in);
             while (true) {
                 if (marker == 0xD9) { // end of image: anything after it (appended files, MPF images) is dropped
@@ -146,7 +147,7 @@ final class MetadataStripper {
                     ImageSize frame = new ImageSize(u16(segment, 3), u16(segment, 1));
                     size = size == null || frame.pixels() > size.pixels() ? frame : size;
                 }
-                marker = marker == 0xDA ? copyEntropyCodedData(in, out) : nextMarker(in);
+                marker = marker == 0xDA ? copyEntropyCodedData(in, out, block) : nextMarker(in);
             }
         } catch (EOFException e) {
             throw new UnreadableContentException("JPEG ends early");
@@ -169,14 +170,28 @@ final class MetadataStripper {
         return marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
     }
 
-    /** Copies scan data up to the next marker (byte stuffing 0xFF00 and restart markers are part of the data). */
-    private static int copyEntropyCodedData(DataInputStream in, OutputStream out) throws IOException {
+    /**
+     * Copies scan data up to the next marker (byte stuffing 0xFF00 and restart markers are part of the data). Scan
+     * data is most of a photo: it is copied in blocks up to the next 0xFF (mark, read, reset to it), not a byte and
+     * two synchronized stream calls at a time, which took ~100 ms for 8 MB with the C1 compiler (measured).
+     */
+    private static int copyEntropyCodedData(DataInputStream in, OutputStream out, byte[] block) throws IOException {
         while (true) {
-            int b = in.readUnsignedByte();
-            if (b != 0xFF) {
-                out.write(b);
+            in.mark(block.length);
+            int read = in.read(block, 0, block.length);
+            if (read < 0) {
+                throw new EOFException();
+            }
+            int ff = 0;
+            while (ff < read && block[ff] != (byte) 0xFF) {
+                ff++;
+            }
+            out.write(block, 0, ff);
+            if (ff == read) {
                 continue;
             }
+            in.reset();
+            in.skipNBytes(ff + 1L); // the data before the 0xFF, and the 0xFF
             int next = in.readUnsignedByte();
             while (next == 0xFF) { // fill bytes
                 next = in.readUnsignedByte();
