@@ -242,6 +242,28 @@ class DocumentUploadTest {
     }
 
     @Test
+    void confirmOfAPresignedHeicStoresItWithItsExifBlankedThoughTheSizeStaysTheSame() throws Exception {
+        String draftId = Applications.draft("resident1");
+        byte[] original = TestFiles.heicWithGps(TestFiles.random(4096));
+        ExtractableResponse<Response> ticket = given().auth().oauth2(Tokens.of("resident1")).contentType(ContentType.JSON)
+                .body("{\"type\":\"ID_CARD\",\"size\":" + original.length + ",\"contentType\":\"image/heic\"}")
+                .when().post("/api/v1/drafts/" + draftId + "/document-uploads").then().statusCode(201).extract();
+        HttpResponse<String> put = http.send(HttpRequest.newBuilder(URI.create(ticket.path("url")))
+                .header("Content-Type", "image/heic").PUT(HttpRequest.BodyPublishers.ofByteArray(original)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, put.statusCode(), put.body());
+
+        ExtractableResponse<Response> confirmed = given().auth().oauth2(Tokens.of("resident1"))
+                .when().post("/api/v1/drafts/" + draftId + "/documents/" + ticket.path("documentId") + "/confirm")
+                .then().extract();
+        assertEquals(201, confirmed.statusCode(), confirmed.asString());
+        byte[] stored = storage.get("documents/" + draftId + "/" + ticket.path("documentId")).await().atMost(WAIT);
+        assertEquals(original.length, stored.length);
+        assertFalse(TestFiles.contains(stored, "GPS"), "the stored object still holds the GPS position");
+        assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(stored)), confirmed.path("sha256"));
+    }
+
+    @Test
     void confirmRefusesAnObjectOfAnotherSizeThanAnnouncedAndRemovesIt() throws Exception {
         String draftId = Applications.draft("resident1");
         byte[] content = TestFiles.pdf();
