@@ -198,6 +198,33 @@ class DocumentUploadTest {
                 io.restassured.path.json.JsonPath.from(answer.body()).getString("sha256"));
     }
 
+    @Test
+    void takesTheFormAsTheVertxMultipartEncoderOfTheGatewaySendsIt() throws Exception {
+        // miniprogram-api relays wx.uploadFile with the Quarkus REST client, whose multipart encoder is Netty's
+        // (lower-case part headers, a content-length and content-transfer-encoding per part, chunked body)
+        String draftId = Applications.draft("resident1");
+        byte[] content = new byte[3 * MB];
+        ThreadLocalRandom.current().nextBytes(content);
+        System.arraycopy("%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII), 0, content, 0, 9);
+        io.vertx.ext.web.client.WebClient client = io.vertx.ext.web.client.WebClient.create(vertx);
+        try {
+            io.vertx.ext.web.client.HttpResponse<io.vertx.core.buffer.Buffer> answer = client
+                    .postAbs(server.toURI().resolve("/api/v1/drafts/" + draftId + "/documents").toString())
+                    .bearerTokenAuthentication(Tokens.of("resident1"))
+                    .sendMultipartForm(io.vertx.ext.web.multipart.MultipartForm.create()
+                            .attribute("type", "INCOME_PROOF")
+                            .binaryFileUpload("file", "收入证明.pdf", io.vertx.core.buffer.Buffer.buffer(content), "application/pdf")
+                            .attribute("memberId", "m1"))
+                    .toCompletionStage().toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(201, answer.statusCode(), answer.bodyAsString());
+            io.restassured.path.json.JsonPath json = io.restassured.path.json.JsonPath.from(answer.bodyAsString());
+            assertEquals("m1", json.getString("memberId"));
+            assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content)), json.getString("sha256"));
+        } finally {
+            client.close();
+        }
+    }
+
     /** No document row at all for the draft, so no object can be referenced either. */
     private void assertNoDocumentRow(String draftId) {
         long rows = OnVertx.await(vertx, () -> pool.preparedQuery("select count(*) from document where draft_id = $1")
