@@ -29,6 +29,7 @@ import io.onestop.assistance.programs.ProgramCatalogService;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -47,6 +48,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.logging.Logger;
@@ -86,6 +90,7 @@ public class DocumentService {
     private final OutboxWriter outbox;
     private final DocumentsConfig config;
     private final Clock clock;
+    private final ExecutorService inspections;
 
     public DocumentService(DocumentRepository documents, DocumentRequestRepository requests,
             IntakeDirectory applications, DocumentAccess access, ContentInspector inspector, ObjectStorage storage,
@@ -103,6 +108,12 @@ public class DocumentService {
         this.outbox = outbox;
         this.config = config;
         this.clock = clock;
+        AtomicInteger threads = new AtomicInteger();
+        this.inspections = Executors.newFixedThreadPool(config.maxConcurrentInspections(), work -> {
+            Thread thread = new Thread(work, "document-inspection-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     // --- reading -------------------------------------------------------------------------------------------------
@@ -137,13 +148,13 @@ public class DocumentService {
     // --- path 1: streamed multipart upload -----------------------------------------------------------------------
 
     /**
-     * Stores the file Quarkus spooled to disk: checks and cleans it on a worker, reserves a row, uploads the cleaned
+     * Stores a received file (the caller deletes it): checks and cleans it on an inspection thread, reserves a row, uploads the cleaned
      * copy, then marks the row stored. The same bytes twice answer the first document (a retried wx.uploadFile).
      */
     public Uni<Stored> upload(Caller caller, Holder holder, DocumentType type, String memberId, Path file) {
         Executor back = OnContext.current();
         return Panache.withSession(() -> ownedAndOpen(caller, holder))
-                .chain(() -> blocking(() -> inspector.inspect(file), back))
+                .chain(() -> inspect(file, back))
                 .chain(inspected -> reserve(caller, holder, type, memberId, inspected)
                         .chain(reserved -> reserved.existing() != null ? Uni.createFrom().item(reserved.existing())
                                 : storage.upload(reserved.document().objectKey, inspected.file(), inspected.format().mediaType())
@@ -219,17 +230,18 @@ public class DocumentService {
                                             "The stored file has %d bytes, but %d were announced.".formatted(info.size(),
                                                     document.declaredSize), null));
                                 }
-                                return inspectStored(document, info.size(), back);
+                                return inspectStored(document, back);
                             });
                 });
     }
 
-    private Uni<Stored> inspectStored(Document document, long storedSize, Executor back) {
+    private Uni<Stored> inspectStored(Document document, Executor back) {
         return blocking(() -> Files.createTempFile("document-", ".put"), back).chain(copy -> storage
                 .download(document.objectKey, copy).emitOn(back)
-                .chain(() -> blocking(() -> inspector.inspect(copy), back))
+                .chain(() -> inspect(copy, back))
                 .onFailure(ProblemException.class).call(refused -> storage.delete(document.objectKey).emitOn(back))
-                .chain(inspected -> (inspected.size() == storedSize ? Uni.createFrom().voidItem()
+                // HEIC metadata is blanked without changing the size: whether bytes changed decides, not the size
+                .chain(inspected -> (!inspected.changed() ? Uni.createFrom().voidItem()
                         : storage.upload(document.objectKey, inspected.file(), inspected.format().mediaType()).emitOn(back)
                                 .replaceWithVoid())
                         .chain(() -> Panache.withTransaction(() -> markStored(document.id, inspected)))
@@ -567,6 +579,20 @@ public class DocumentService {
 
     private static String location(Document d) {
         return (d.intakeId != null ? Holder.intake(d.intakeId) : Holder.draft(d.draftId)).documentPath(d.id);
+    }
+
+    /**
+     * Inspects on one of the {@link DocumentsConfig#maxConcurrentInspections()} inspection threads: hashing and
+     * stripping are CPU work (SHA-256 alone is about 100 ms for 8 MB with the C1 compiler), and 32 uploads hashing at
+     * once on worker threads starved the event loops so much that the database pool's 2 s wait ran out (measured).
+     */
+    private Uni<Inspected> inspect(Path file, Executor back) {
+        return Uni.createFrom().item(() -> inspector.inspect(file)).runSubscriptionOn(inspections).emitOn(back);
+    }
+
+    @PreDestroy
+    void stop() {
+        inspections.shutdownNow();
     }
 
     /** Runs blocking work on a worker thread and comes back to the request's context. */

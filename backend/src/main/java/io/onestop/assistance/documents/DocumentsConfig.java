@@ -24,6 +24,13 @@ public interface DocumentsConfig {
     @WithDefault("64000000")
     long maxImagePixels();
 
+    /**
+     * Documents checked at once (sniffing, metadata removal, SHA-256: CPU work on threads of their own); the rest
+     * wait their turn in a queue. More than the cores only takes CPU time from the event loops.
+     */
+    @WithDefault("2")
+    int maxConcurrentInspections();
+
     /** How long a presigned PUT URL stays valid. */
     @WithDefault("PT15M")
     Duration uploadUrlValidity();

@@ -28,6 +28,11 @@ public final class TestFiles {
      * stuffing, and bytes appended after the end of image.
      */
     public static byte[] jpegWithGps() {
+        return jpegWithGps(256);
+    }
+
+    /** {@link #jpegWithGps()} with {@code scanBytes} random bytes of scan data (before byte stuffing). */
+    public static byte[] jpegWithGps(int scanBytes) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xD8});
         segment(out, 0xE0, "JFIF\0\u0001\u0001\0\0\u0001\0\u0001\0\0".getBytes(StandardCharsets.ISO_8859_1));
@@ -36,7 +41,7 @@ public final class TestFiles {
         segment(out, 0xDB, new byte[65]);
         segment(out, 0xC0, new byte[] {8, 0x01, (byte) 0xE0, 0x02, (byte) 0x80, 1, 1, 0x11, 0});
         segment(out, 0xDA, new byte[] {1, 1, 0, 0, 63, 0});
-        byte[] scan = random(256);
+        byte[] scan = random(scanBytes);
         for (byte b : scan) {
             out.write(b);
             if (b == (byte) 0xFF) {

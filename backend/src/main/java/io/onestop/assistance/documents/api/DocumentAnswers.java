@@ -4,14 +4,18 @@ import io.onestop.assistance.access.OwnerKeys;
 import io.onestop.assistance.access.StaffScope;
 import io.onestop.assistance.common.ProblemException;
 import io.onestop.assistance.documents.Caller;
+import io.onestop.assistance.documents.DocumentsConfig;
 import io.onestop.assistance.documents.DocumentService.Stored;
 import io.onestop.assistance.programs.DocumentType;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.Arrays;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /** HTTP mapping shared by the draft and intake document resources. */
 final class DocumentAnswers {
@@ -44,11 +48,21 @@ final class DocumentAnswers {
         }
     }
 
-    static FileUpload file(FileUpload file) {
-        if (file == null || file.uploadedFile() == null) {
-            throw ProblemException.invalid("file", "attach the document in the form field `file`");
-        }
-        return file;
+    /**
+     * Receives the streamed form, validates its fields, stores the document with {@code store} and answers it; the
+     * received file is deleted whatever the outcome.
+     */
+    static Uni<Response> upload(HttpServerRequest request, Vertx vertx, DocumentsConfig config, Store store) {
+        return StreamedUpload.receive(request, vertx, config.maxSizeBytes())
+                .chain(received -> Uni.createFrom()
+                        .deferred(() -> store.store(type(received.type()), memberId(received.memberId()), received.file()))
+                        .eventually(() -> StreamedUpload.delete(vertx, received)))
+                .map(DocumentAnswers::stored);
+    }
+
+    /** Stores a received file as a document of this type and member. */
+    interface Store {
+        Uni<Stored> store(DocumentType type, String memberId, Path file);
     }
 
     static String memberId(String memberId) {

@@ -1,10 +1,14 @@
 package io.onestop.assistance.documents.api;
 
 import io.onestop.assistance.common.Problem;
+import io.onestop.assistance.documents.Caller;
 import io.onestop.assistance.documents.DocumentService;
+import io.onestop.assistance.documents.DocumentsConfig;
 import io.onestop.assistance.documents.Holder;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -15,6 +19,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -23,10 +28,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.RestForm;
-import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /** Documents of a draft: where most uploads happen, before submission. They follow the draft into its intake. */
 @Path("/api/v1/drafts/{id}")
@@ -45,6 +49,12 @@ public class DraftDocumentResource {
 
     @Inject
     SecurityIdentity identity;
+
+    @Inject
+    Vertx vertx;
+
+    @Inject
+    DocumentsConfig config;
 
     @GET
     @Path("checklist")
@@ -65,10 +75,12 @@ public class DraftDocumentResource {
     @APIResponse(responseCode = "409", description = "Refused: too many documents, the same bytes as another document type, or the application is closed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "Larger than 20 MB", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Empty, not a JPEG/PNG/WebP/HEIC/PDF by content, damaged, too many pixels, or a form field is invalid", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> upload(@PathParam("id") UUID id, @RestForm("file") FileUpload file,
-            @RestForm("type") String type, @RestForm("memberId") String memberId) {
-        return documents.upload(DocumentAnswers.caller(token, identity), Holder.draft(id), DocumentAnswers.type(type),
-                DocumentAnswers.memberId(memberId), DocumentAnswers.file(file).uploadedFile()).map(DocumentAnswers::stored);
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
+            schema = @Schema(implementation = UploadForm.class)))
+    public Uni<Response> upload(@PathParam("id") UUID id, @Context HttpServerRequest request) {
+        Caller caller = DocumentAnswers.caller(token, identity);
+        return DocumentAnswers.upload(request, vertx, config,
+                (type, memberId, file) -> documents.upload(caller, Holder.draft(id), type, memberId, file));
     }
 
     @POST

@@ -9,11 +9,20 @@ import io.minio.MinioAsyncClient;
 import io.minio.PutObjectArgs;
 import io.minio.RemoveObjectArgs;
 import io.minio.StatObjectArgs;
-import io.minio.UploadObjectArgs;
 import io.minio.errors.ErrorResponseException;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.file.AsyncFile;
+import io.vertx.core.file.OpenOptions;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,26 +34,41 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * S3 through the MinIO async client. The client still reads request bodies and signs on the calling thread, so
- * every call is subscribed on the worker pool to keep the event loop free.
+ * S3 through the MinIO async client, except for document uploads: the client still reads request bodies and signs on
+ * the calling thread, so every call is subscribed on the worker pool to keep the event loop free. A file upload
+ * ({@link #upload}) is a presigned PUT (the MinIO client signs the URL) whose body the Vert.x HTTP client streams from
+ * disk: the MinIO client would hash every byte twice more (SHA-256 payload signature and CRC32C, in plain Java, most of
+ * the CPU of an upload with the C1 compiler) and hold each 5 MiB part on the heap.
  */
 @ApplicationScoped
 public class MinioObjectStorage implements ObjectStorage {
 
     private static final Set<String> MISSING_CODES = Set.of("NoSuchKey", "NoSuchObject", "NotFound");
     private static final long PART_SIZE = 10L * 1024 * 1024;
-    /**
-     * The client buffers each part of a multipart upload on the heap (measured: about two parts at a time), so
-     * uploads from files use the smallest part S3 allows (5 MiB): memory per upload is bounded by this, whatever
-     * the file size.
-     */
-    private static final long FILE_PART_SIZE = 5L * 1024 * 1024;
+
+    /** How long the presigned URL of one streamed upload stays valid; S3 checks it when the PUT starts. */
+    private static final Duration UPLOAD_URL_VALIDITY = Duration.ofMinutes(5);
+    /** Bytes read from the file per chunk sent. */
+    private static final int READ_BUFFER = 64 * 1024;
 
     private final MinioAsyncClient client;
     private final String bucket;
     private final java.util.concurrent.Semaphore uploadSlots;
+    private final Vertx vertx;
+    private final HttpClient http;
 
-    public MinioObjectStorage(StorageConfig config) {
+    @Inject
+    public MinioObjectStorage(StorageConfig config, Vertx vertx) {
+        this.vertx = vertx;
+        // At most maxConcurrentUploads connections to the store: further uploads wait in the pool's queue without
+        // holding a thread. No traffic either way for readTimeout (a store that stopped taking bytes or never
+        // answers) closes the connection, and the upload fails as the store being unavailable (503).
+        this.http = vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout((int) config.connectTimeout().toMillis())
+                .setIdleTimeout((int) config.readTimeout().toMillis())
+                .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
+                .setMaxPoolSize(config.maxConcurrentUploads())
+                .setKeepAlive(true));
         this.uploadSlots = new java.util.concurrent.Semaphore(config.maxConcurrentUploads(), true);
         this.client = MinioAsyncClient.builder()
                 .endpoint(config.endpoint())
@@ -73,14 +97,60 @@ public class MinioObjectStorage implements ObjectStorage {
 
     @Override
     public Uni<ObjectInfo> upload(String key, Path file, String contentType) {
-        return call(() -> withUploadSlot(() -> {
-            try {
-                return client.uploadObject(UploadObjectArgs.builder().bucket(bucket).object(key)
-                        .filename(file.toString(), FILE_PART_SIZE).parallelUploads(1).contentType(contentType).build());
-            } catch (io.minio.errors.MinioException e) {
-                return java.util.concurrent.CompletableFuture.failedFuture(e);
-            }
-        })).map(written -> new ObjectInfo(key, sizeOf(file), contentType, written.etag()));
+        return presign(Http.Method.PUT, key, UPLOAD_URL_VALIDITY)
+                .chain(url -> Uni.createFrom().<ObjectInfo>emitter(emitter -> streamFile(url, key, file, contentType,
+                        emitter::complete, failure -> emitter.fail(unavailable(failure)))));
+    }
+
+    /**
+     * PUTs the file with its exact Content-Length (S3 takes no chunked bodies); the file is read {@value #READ_BUFFER}
+     * bytes at a time as the connection takes them, so memory does not grow with the file or the number of uploads.
+     */
+    private void streamFile(String url, String key, Path file, String contentType,
+            java.util.function.Consumer<ObjectInfo> done, java.util.function.Consumer<Throwable> failed) {
+        vertx.fileSystem().open(file.toString(), new OpenOptions().setRead(true).setWrite(false).setCreate(false))
+                .compose(opened -> {
+                    AsyncFile source = opened.setReadBufferSize(READ_BUFFER);
+                    return source.size().compose(size -> http.request(new RequestOptions().setMethod(HttpMethod.PUT)
+                                    .setAbsoluteURI(url)
+                                    .putHeader(HttpHeaders.CONTENT_TYPE, contentType)
+                                    .putHeader(HttpHeaders.CONTENT_LENGTH, Long.toString(size)))
+                            .compose(request -> request.send(source))
+                            .compose(response -> response.body().compose(body -> response.statusCode() == 200
+                                    ? Future.succeededFuture(new ObjectInfo(key, size, contentType, response.getHeader("ETag")))
+                                    : Future.failedFuture(storeRefused(response.statusCode(), body.toString())))))
+                            .eventually(ignored -> source.close());
+                })
+                .onSuccess(done::accept)
+                .onFailure(failed::accept);
+    }
+
+    /** A 5xx of the store is an outage like a refused connection (503 with Retry-After); anything else is a bug. */
+    private static Exception storeRefused(int status, String body) {
+        String message = "S3 answered %d to an upload: %s".formatted(status,
+                body.length() > 300 ? body.substring(0, 300) : body);
+        return status >= 500 ? new StoreUnavailableException(message, null) : new IllegalStateException(message);
+    }
+
+    /**
+     * Vert.x reports a connection that the idle timeout closed, or that the store reset, as exceptions of its own or
+     * a plain IOException; they all mean the store is not answering, which {@code DependencyFailure} recognises as a
+     * socket failure (503). A 4xx answer ({@link IllegalStateException}) and a local file problem stay what they are.
+     */
+    private static Throwable unavailable(Throwable failure) {
+        if (failure instanceof IllegalStateException || failure instanceof StoreUnavailableException
+                || failure instanceof io.vertx.core.file.FileSystemException || failure instanceof java.net.ConnectException) {
+            return failure;
+        }
+        return new StoreUnavailableException("S3 did not take the upload: " + failure, failure);
+    }
+
+    /** The store is down, stalled or answered 5xx: a socket failure as far as the caller can tell. */
+    static final class StoreUnavailableException extends java.net.SocketException {
+        StoreUnavailableException(String message, Throwable cause) {
+            super(message);
+            initCause(cause);
+        }
     }
 
     @Override
@@ -140,14 +210,6 @@ public class MinioObjectStorage implements ObjectStorage {
                 throw new IllegalStateException("Presigning failed", e);
             }
         }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
-    }
-
-    private static long sizeOf(Path file) {
-        try {
-            return Files.size(file);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     /**

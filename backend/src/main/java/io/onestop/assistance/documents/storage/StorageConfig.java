@@ -42,9 +42,10 @@ public interface StorageConfig {
     Duration writeTimeout();
 
     /**
-     * Uploads sent to the store at once by this instance. The MinIO client holds each part (up to 5 MiB, in a
-     * growing buffer) in memory while it sends it, so this bounds the heap an upload burst takes; the rest wait
-     * their turn on worker threads. Measured: 32 concurrent 8 MB uploads ran a 128 MiB heap out of memory without it.
+     * Uploads sent to the store at once by this instance: the connections of the streamed document uploads (the rest
+     * wait in the connection pool's queue, holding no thread), and the MinIO client's puts from a stream, which hold
+     * each part (up to 10 MiB, in a growing buffer) in memory while they send it, so this bounds their heap.
+     * Measured: 32 concurrent 8 MB uploads ran a 128 MiB heap out of memory through the MinIO client without it.
      */
     @WithDefault("4")
     int maxConcurrentUploads();

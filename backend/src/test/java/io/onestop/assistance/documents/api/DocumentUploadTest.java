@@ -127,6 +127,112 @@ class DocumentUploadTest {
     }
 
     @Test
+    void streamsAJpegOfSeveralMegabytesWithoutItsMetadataAndTheHashOfWhatIsStored() throws Exception {
+        String draftId = Applications.draft("resident1");
+        byte[] original = TestFiles.jpegWithGps(6 * MB);
+        Path file = Files.createTempFile("photo-", ".jpg");
+        Files.write(file, original);
+        // the type field after the file: the form is only complete at its end
+        HttpResponse<String> answer = http.send(multipart("/api/v1/drafts/" + draftId + "/documents", file, "ID_CARD",
+                false, true), HttpResponse.BodyHandlers.ofString());
+        Files.delete(file);
+
+        assertEquals(201, answer.statusCode(), answer.body());
+        io.restassured.path.json.JsonPath json = io.restassured.path.json.JsonPath.from(answer.body());
+        assertEquals("ID_CARD", json.getString("type"));
+        byte[] stored = storage.get("documents/" + draftId + "/" + json.getString("id")).await().atMost(WAIT);
+        // whole phrases: 6 MB of random scan data hold a three-letter "GPS" by chance about one time in three
+        assertTrue(TestFiles.contains(original, "GPSLatitude 37.8 N"));
+        assertFalse(TestFiles.contains(stored, "GPSLatitude 37.8 N"), "the Exif GPS position survived");
+        assertFalse(TestFiles.contains(stored, "GPS trailer"), "bytes after the end of image survived");
+        assertTrue(stored.length > 6 * MB && stored.length < original.length, "only the metadata went: " + stored.length);
+        assertEquals(stored.length, json.getLong("size"));
+        assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(stored)), json.getString("sha256"));
+    }
+
+    @Test
+    void refusesABodyCutOffBeforeItsClosingBoundaryAndKeepsNothing() throws Exception {
+        String draftId = Applications.draft("resident1");
+        Path file = Files.createTempFile("cut-", ".pdf");
+        Files.write(file, TestFiles.pdf());
+        HttpResponse<String> answer = http.send(multipart("/api/v1/drafts/" + draftId + "/documents", file, "INCOME_PROOF",
+                true, false), HttpResponse.BodyHandlers.ofString());
+        Files.delete(file);
+
+        assertEquals(422, answer.statusCode(), answer.body());
+        assertEquals("application/problem+json", answer.headers().firstValue("Content-Type").orElse(null));
+        assertTrue(answer.body().contains("urn:assistance:problem:malformed-upload"), answer.body());
+        assertNoDocumentRow(draftId);
+    }
+
+    @Test
+    void refusesAnOversizeOrWrongTypeStreamWithoutARowOrAnObject() {
+        String draftId = Applications.draft("resident1");
+        byte[] content = new byte[20 * MB + 1];
+        System.arraycopy("%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII), 0, content, 0, 9);
+        refused(Applications.upload("resident1", "/api/v1/drafts/" + draftId, "INCOME_PROOF", "big.pdf", content,
+                "application/pdf"), 413, "document-too-large");
+        refused(Applications.upload("resident1", "/api/v1/drafts/" + draftId, "ID_CARD", "id.png",
+                "<html></html>".getBytes(StandardCharsets.UTF_8), "image/png"), 422, "unsupported-content");
+        refused(Applications.upload("resident1", "/api/v1/drafts/" + draftId, "NO_SUCH_TYPE", "a.pdf", TestFiles.pdf(),
+                "application/pdf"), 422, "validation");
+        assertNoDocumentRow(draftId);
+    }
+
+    @Test
+    void answersAClientThatWaitsFor100ContinueBeforeSendingTheBody() throws Exception {
+        String draftId = Applications.draft("resident1");
+        Path file = Files.createTempFile("continue-", ".pdf");
+        byte[] content = new byte[2 * MB];
+        ThreadLocalRandom.current().nextBytes(content);
+        System.arraycopy("%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII), 0, content, 0, 9);
+        Files.write(file, content);
+        HttpRequest request = HttpRequest.newBuilder(multipart("/api/v1/drafts/" + draftId + "/documents", file,
+                "INCOME_PROOF", false, false), (name, value) -> true).expectContinue(true).timeout(Duration.ofSeconds(20))
+                .version(HttpClient.Version.HTTP_1_1) // as curl sends it: no h2c upgrade, which answers 101 first
+                .build();
+        HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
+        Files.delete(file);
+        assertEquals(201, answer.statusCode(), answer.body());
+        assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content)),
+                io.restassured.path.json.JsonPath.from(answer.body()).getString("sha256"));
+    }
+
+    @Test
+    void takesTheFormAsTheVertxMultipartEncoderOfTheGatewaySendsIt() throws Exception {
+        // miniprogram-api relays wx.uploadFile with the Quarkus REST client, whose multipart encoder is Netty's
+        // (lower-case part headers, a content-length and content-transfer-encoding per part, chunked body)
+        String draftId = Applications.draft("resident1");
+        byte[] content = new byte[3 * MB];
+        ThreadLocalRandom.current().nextBytes(content);
+        System.arraycopy("%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII), 0, content, 0, 9);
+        io.vertx.ext.web.client.WebClient client = io.vertx.ext.web.client.WebClient.create(vertx);
+        try {
+            io.vertx.ext.web.client.HttpResponse<io.vertx.core.buffer.Buffer> answer = client
+                    .postAbs(server.toURI().resolve("/api/v1/drafts/" + draftId + "/documents").toString())
+                    .bearerTokenAuthentication(Tokens.of("resident1"))
+                    .sendMultipartForm(io.vertx.ext.web.multipart.MultipartForm.create()
+                            .attribute("type", "INCOME_PROOF")
+                            .binaryFileUpload("file", "收入证明.pdf", io.vertx.core.buffer.Buffer.buffer(content), "application/pdf")
+                            .attribute("memberId", "m1"))
+                    .toCompletionStage().toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(201, answer.statusCode(), answer.bodyAsString());
+            io.restassured.path.json.JsonPath json = io.restassured.path.json.JsonPath.from(answer.bodyAsString());
+            assertEquals("m1", json.getString("memberId"));
+            assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content)), json.getString("sha256"));
+        } finally {
+            client.close();
+        }
+    }
+
+    /** No document row at all for the draft, so no object can be referenced either. */
+    private void assertNoDocumentRow(String draftId) {
+        long rows = OnVertx.await(vertx, () -> pool.preparedQuery("select count(*) from document where draft_id = $1")
+                .execute(Tuple.of(UUID.fromString(draftId))).map(result -> result.iterator().next().getLong(0)));
+        assertEquals(0, rows, "document rows left behind");
+    }
+
+    @Test
     void presignedPutThenConfirmCountsTheDocumentAfterCheckingIt() throws Exception {
         String intakeId = Applications.intake("resident1");
         byte[] content = TestFiles.pdf();
@@ -160,6 +266,28 @@ class DocumentUploadTest {
         given().auth().oauth2(Tokens.of("resident1")).when().get("/api/v1/intakes/" + intakeId + "/checklist")
                 .then().statusCode(200)
                 .body("items.find { it.type == 'MEDICAL_BILLS' }.status", equalTo("UPLOADED"));
+    }
+
+    @Test
+    void confirmOfAPresignedHeicStoresItWithItsExifBlankedThoughTheSizeStaysTheSame() throws Exception {
+        String draftId = Applications.draft("resident1");
+        byte[] original = TestFiles.heicWithGps(TestFiles.random(4096));
+        ExtractableResponse<Response> ticket = given().auth().oauth2(Tokens.of("resident1")).contentType(ContentType.JSON)
+                .body("{\"type\":\"ID_CARD\",\"size\":" + original.length + ",\"contentType\":\"image/heic\"}")
+                .when().post("/api/v1/drafts/" + draftId + "/document-uploads").then().statusCode(201).extract();
+        HttpResponse<String> put = http.send(HttpRequest.newBuilder(URI.create(ticket.path("url")))
+                .header("Content-Type", "image/heic").PUT(HttpRequest.BodyPublishers.ofByteArray(original)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, put.statusCode(), put.body());
+
+        ExtractableResponse<Response> confirmed = given().auth().oauth2(Tokens.of("resident1"))
+                .when().post("/api/v1/drafts/" + draftId + "/documents/" + ticket.path("documentId") + "/confirm")
+                .then().extract();
+        assertEquals(201, confirmed.statusCode(), confirmed.asString());
+        byte[] stored = storage.get("documents/" + draftId + "/" + ticket.path("documentId")).await().atMost(WAIT);
+        assertEquals(original.length, stored.length);
+        assertFalse(TestFiles.contains(stored, "GPS"), "the stored object still holds the GPS position");
+        assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(stored)), confirmed.path("sha256"));
     }
 
     @Test
@@ -374,13 +502,21 @@ class DocumentUploadTest {
         assertTrue(((String) answer.path("detail")).length() > 10, "the detail says what is wrong");
     }
 
-    /** A streamed multipart body: the file part comes from disk, never from one byte array. */
     private HttpRequest multipart(String path, Path file, String type) throws Exception {
+        return multipart(path, file, type, false, false);
+    }
+
+    /**
+     * A streamed multipart body: the file part comes from disk, never from one byte array; {@code cut} leaves out the
+     * closing boundary (a client that stopped early), {@code typeLast} puts the type field after the file.
+     */
+    private HttpRequest multipart(String path, Path file, String type, boolean cut, boolean typeLast) throws Exception {
         String boundary = "----upload" + UUID.randomUUID();
-        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"type\"\r\n\r\n" + type + "\r\n"
+        String typePart = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"type\"\r\n\r\n" + type + "\r\n";
+        String head = (typeLast ? "" : typePart)
                 + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"income.pdf\"\r\n"
                 + "Content-Type: application/pdf\r\n\r\n";
-        String tail = "\r\n--" + boundary + "--\r\n";
+        String tail = cut ? "\r\n" : "\r\n" + (typeLast ? typePart : "") + "--" + boundary + "--\r\n";
         return HttpRequest.newBuilder(server.toURI().resolve(path))
                 .header("Authorization", "Bearer " + Tokens.of("resident1"))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)

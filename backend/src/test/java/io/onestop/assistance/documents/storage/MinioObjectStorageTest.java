@@ -60,6 +60,27 @@ class MinioObjectStorageTest {
     }
 
     @Test
+    void streamsAFileOfSeveralMegabytesWithItsExactBytes() throws Exception {
+        byte[] content = new byte[6 * 1024 * 1024 + 17]; // not a multiple of any buffer
+        new java.util.Random(7).nextBytes(content);
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("stream-", ".pdf");
+        java.nio.file.Files.write(file, content);
+        String key = "test/" + UUID.randomUUID();
+        try {
+            ObjectStorage.ObjectInfo written = storage.upload(key, file, "application/pdf").await().atMost(WAIT);
+            assertEquals(content.length, written.size());
+
+            ObjectStorage.ObjectInfo info = storage.stat(key).await().atMost(WAIT);
+            assertEquals(content.length, info.size());
+            assertEquals("application/pdf", info.contentType());
+            assertArrayEquals(content, storage.get(key).await().atMost(WAIT));
+        } finally {
+            java.nio.file.Files.delete(file);
+            storage.delete(key).await().atMost(WAIT);
+        }
+    }
+
+    @Test
     void reportsAMissingObjectAsSuch() {
         RuntimeException failure = assertThrows(RuntimeException.class,
                 () -> storage.stat("test/" + UUID.randomUUID()).await().atMost(WAIT));

@@ -4,10 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.onestop.assistance.common.DependencyFailure;
+import io.vertx.core.Vertx;
 import java.io.ByteArrayInputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,11 +23,22 @@ import org.junit.jupiter.api.Test;
 class StorageTimeoutTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
+    private static Vertx vertx;
+
+    @BeforeAll
+    static void start() {
+        vertx = Vertx.vertx();
+    }
+
+    @AfterAll
+    static void stop() {
+        vertx.close().toCompletionStage().toCompletableFuture().join();
+    }
 
     @Test
     void aStoreThatNeverAnswersFailsWithinTheReadTimeout() throws Exception {
         try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            ObjectStorage storage = new MinioObjectStorage(config("http://127.0.0.1:" + silent.getLocalPort()));
+            ObjectStorage storage = new MinioObjectStorage(config("http://127.0.0.1:" + silent.getLocalPort()), vertx);
             long start = System.nanoTime();
             RuntimeException failure = assertThrows(RuntimeException.class, () -> storage
                     .put("test/timeout", new ByteArrayInputStream(new byte[] {1, 2, 3}), 3, "text/plain")
@@ -39,10 +55,45 @@ class StorageTimeoutTest {
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = probe.getLocalPort();
         }
-        ObjectStorage storage = new MinioObjectStorage(config("http://127.0.0.1:" + port));
+        ObjectStorage storage = new MinioObjectStorage(config("http://127.0.0.1:" + port), vertx);
         RuntimeException failure = assertThrows(RuntimeException.class,
                 () -> storage.stat("test/missing").await().atMost(WAIT));
         assertTrue(DependencyFailure.isUnavailable(failure), failure.toString());
+    }
+
+    @Test
+    void aStreamedUploadToAStoreThatNeverAnswersFailsWithinTheReadTimeout() throws Exception {
+        Path file = Files.createTempFile("timeout-", ".bin");
+        Files.write(file, new byte[3 * 1024 * 1024]); // more than the socket buffers take: the sending stalls
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            ObjectStorage storage = new MinioObjectStorage(config("http://127.0.0.1:" + silent.getLocalPort()), vertx);
+            long start = System.nanoTime();
+            RuntimeException failure = assertThrows(RuntimeException.class,
+                    () -> storage.upload("test/timeout", file, "application/pdf").await().atMost(WAIT));
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(millis < 5_000, "took " + millis + " ms");
+            assertTrue(DependencyFailure.isUnavailable(failure), failure.toString());
+        } finally {
+            Files.delete(file);
+        }
+    }
+
+    @Test
+    void aStreamedUploadToAStoppedStoreFailsAtOnce() throws Exception {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        Path file = Files.createTempFile("stopped-", ".bin");
+        Files.write(file, new byte[] {1, 2, 3});
+        try {
+            ObjectStorage storage = new MinioObjectStorage(config("http://127.0.0.1:" + port), vertx);
+            RuntimeException failure = assertThrows(RuntimeException.class,
+                    () -> storage.upload("test/stopped", file, "application/pdf").await().atMost(WAIT));
+            assertTrue(DependencyFailure.isUnavailable(failure), failure.toString());
+        } finally {
+            Files.delete(file);
+        }
     }
 
     private static StorageConfig config(String endpoint) {
