@@ -352,7 +352,7 @@ async function scale() {
     max.submissions ? `one backend, submit only, closed loop: ${max.submissions}/s (ratio part); on 2 cores a second JVM competes with the first for the same CPU` : '');
   const inv = res.invariants ?? {};
   figure('scale', 'invariants through nginx', `unique numbers ${inv.acknowledgedNumbersDistinct && inv.duplicateIntakeNumbers === 0 ? 'yes' : 'NO'}, lost ${inv.acknowledgedLost}, partial fan-outs ${inv.partialFanOuts}, outbox rows ≠ 1 ${inv.intakesWithoutExactlyOneOutboxRow}, missing audit ${inv.intakesWithoutAudit}`,
-    'all hold', res.ok === true, res.ok ? '"delivered once" is checked as "written once": no outbox relay publishes yet' : 'see scale/results.json');
+    'all hold', res.ok === true, res.ok ? `each submission's outbox event reached the inbox once (${res.invariants?.eventsNotInInbox} missing, ${(res.invariants?.inboxRowsTwiceForOneEvent ?? 0) + (res.invariants?.channelDeliveredTwice ?? 0)} twice), claimed by ${Object.keys(res.deliveredByWorker ?? {}).length} delivery workers` : 'see scale/results.json');
   return { exit: r.status, ...res };
 }
 

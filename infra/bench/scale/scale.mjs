@@ -90,8 +90,21 @@ async function main() {
         where o.aggregate_id = i.id and o.event_type = 'INTAKE_SUBMITTED') <> 1`)),
       intakesWithoutAudit: Number(q(`select count(*) from intake i where not exists (select 1 from audit_event a where a.object_id = i.id::text)`)),
     };
+    // each outbox row delivered once: the delivery workers of both instances claim from the one table; wait until
+    // every submission's event reached the resident's inbox, then look for a second inbox row or channel delivery
+    const undelivered = () => Number(q(`select count(*) from outbox_event o where o.event_type = 'INTAKE_SUBMITTED'
+      and not exists (select 1 from inbox_message m where m.outbox_id = o.id)`));
+    const waitUntil = now() + 120_000;
+    while (undelivered() > 0 && now() < waitUntil) await new Promise((r) => setTimeout(r, 1000));
+    Object.assign(result.invariants, {
+      eventsNotInInbox: undelivered(),
+      inboxRowsTwiceForOneEvent: Number(q('select count(*) - count(distinct outbox_id) from inbox_message')),
+      channelDeliveredTwice: Number(q('select count(*) from (select 1 from notification_delivery group by outbox_id, channel having count(*) > 1) t')),
+    });
+    result.deliveredByWorker = Object.fromEntries(q(`select w || '=' || n from (select coalesce(claimed_by, '-') as w, count(*) as n
+      from outbox_event where event_type = 'INTAKE_SUBMITTED' group by 1) t`).split('\n').filter(Boolean).map((l) => l.split('=')));
     const inv = result.invariants;
-    result.ok = acked.length === N && inv.acknowledgedNumbersDistinct && inv.acknowledgedLost === 0 && inv.duplicateIntakeNumbers === 0
+    result.ok = inv.eventsNotInInbox === 0 && inv.inboxRowsTwiceForOneEvent === 0 && inv.channelDeliveredTwice === 0 && acked.length === N && inv.acknowledgedNumbersDistinct && inv.acknowledgedLost === 0 && inv.duplicateIntakeNumbers === 0
       && inv.intakes === N && inv.partialFanOuts === 0 && inv.intakesWithoutExactlyOneOutboxRow === 0 && inv.intakesWithoutAudit === 0;
     // both instances served: each backend's own readiness plus a direct check that each answers
     for (const [k, port] of PORTS.entries()) {
@@ -106,9 +119,9 @@ async function main() {
   const name = smoke ? 'results-smoke' : 'results';
   fs.writeFileSync(path.join(here, `${name}.json`), JSON.stringify(result, null, 2) + '\n');
   const md = [`# Scale out on one machine (${result.mode}, ${result.startedAt})`, '',
-    '| instances | submissions | concurrency | seconds | submissions/s | p50 ms | p95 ms | unique numbers | lost | partial fan-outs | outbox rows != 1 | missing audit | result |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
-    `| ${result.instances} behind nginx | ${result.submissions} | ${result.concurrency} | ${result.seconds?.toFixed(1)} | ${result.submissionsPerSecond?.toFixed(1)} | ${result.latencyMs?.p50} | ${result.latencyMs?.p95} | ${result.invariants?.acknowledgedNumbersDistinct && result.invariants?.duplicateIntakeNumbers === 0 ? 'yes' : 'NO'} | ${result.invariants?.acknowledgedLost} | ${result.invariants?.partialFanOuts} | ${result.invariants?.intakesWithoutExactlyOneOutboxRow} | ${result.invariants?.intakesWithoutAudit} | ${result.ok ? 'ok' : '**FAILED**'} |`, ''].join('\n');
+    '| instances | submissions | concurrency | seconds | submissions/s | p50 ms | p95 ms | unique numbers | lost | partial fan-outs | outbox rows != 1 | missing audit | events not in inbox | delivered twice | delivering workers | result |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+    `| ${result.instances} behind nginx | ${result.submissions} | ${result.concurrency} | ${result.seconds?.toFixed(1)} | ${result.submissionsPerSecond?.toFixed(1)} | ${result.latencyMs?.p50} | ${result.latencyMs?.p95} | ${result.invariants?.acknowledgedNumbersDistinct && result.invariants?.duplicateIntakeNumbers === 0 ? 'yes' : 'NO'} | ${result.invariants?.acknowledgedLost} | ${result.invariants?.partialFanOuts} | ${result.invariants?.intakesWithoutExactlyOneOutboxRow} | ${result.invariants?.intakesWithoutAudit} | ${result.invariants?.eventsNotInInbox} | ${(result.invariants?.inboxRowsTwiceForOneEvent ?? 0) + (result.invariants?.channelDeliveredTwice ?? 0)} | ${Object.keys(result.deliveredByWorker ?? {}).length} | ${result.ok ? 'ok' : '**FAILED**'} |`, ''].join('\n');
   fs.writeFileSync(path.join(here, `${name}.md`), md);
   console.log(md);
   console.log(`scale: ${result.ok ? 1 : 0} passed, ${result.ok ? 0 : 1} failed`);
