@@ -31,11 +31,17 @@ public final class Yuan {
         return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
-    /** "1,337", "1,003.5": grouped, up to two decimals, the same in both languages. */
-    public static String format(BigDecimal amount) {
+    // DecimalFormat is not thread-safe, and building one per call (parsing its pattern) was the top frame of the
+    // rule evaluation's JMH profile (infra/bench/jmh): one per thread instead.
+    private static final ThreadLocal<DecimalFormat> GROUPED = ThreadLocal.withInitial(() -> {
         DecimalFormat format = new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(Locale.ROOT));
         format.setRoundingMode(RoundingMode.HALF_UP);
-        return format.format(amount);
+        return format;
+    });
+
+    /** "1,337", "1,003.5": grouped, up to two decimals, the same in both languages. */
+    public static String format(BigDecimal amount) {
+        return GROUPED.get().format(amount);
     }
 
     public static String format(long amount) {
