@@ -18,12 +18,18 @@ public record PageRequest(int limit, OffsetDateTime beforeTime, UUID beforeId) {
     /** Bounds the work and the answer of one request; a mini-program list screen shows far fewer. */
     public static final int MAX_LIMIT = 100;
 
-    /** From the query parameters; 422 naming {@code limit} or {@code cursor} when they are not usable. */
-    public static PageRequest of(Integer limit, String cursor) {
+    /** The page size of a {@code limit} query parameter: {@link #DEFAULT_LIMIT} when absent, 422 outside 1 to {@link #MAX_LIMIT}. */
+    public static int limit(Integer limit) {
         int size = limit == null ? DEFAULT_LIMIT : limit;
         if (size < 1 || size > MAX_LIMIT) {
             throw ProblemException.invalid("limit", "must be between 1 and " + MAX_LIMIT);
         }
+        return size;
+    }
+
+    /** From the query parameters; 422 naming {@code limit} or {@code cursor} when they are not usable. */
+    public static PageRequest of(Integer limit, String cursor) {
+        int size = limit(limit);
         if (cursor == null || cursor.isBlank()) {
             return new PageRequest(size, null, null);
         }

@@ -1,9 +1,8 @@
 package io.onestop.assistance.monitoring.api;
-
 import io.onestop.assistance.access.OwnerKeys;
 import io.onestop.assistance.access.StaffScope;
+import io.onestop.assistance.common.PageRequest;
 import io.onestop.assistance.common.Problem;
-import io.onestop.assistance.common.ProblemException;
 import io.onestop.assistance.monitoring.InvitationService;
 import io.onestop.assistance.monitoring.WarningService;
 import io.onestop.assistance.monitoring.api.MonitoringViews.DismissalRequest;
@@ -63,11 +62,7 @@ public class WarningResource {
     @APIResponse(responseCode = "422", description = "A bad cursor or limit",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<WarningPage> queue(@QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
-        int size = limit == null ? 20 : limit;
-        if (size < 1 || size > 100) {
-            throw ProblemException.invalid("limit", "must be between 1 and 100");
-        }
-        return warnings.queue(scope(), subject(), size, cursor);
+        return warnings.queue(scope(), subject(), PageRequest.limit(limit), cursor);
     }
 
     @GET

@@ -1,6 +1,6 @@
 package io.onestop.assistance.notify.api;
-
 import io.onestop.assistance.access.OwnerKeys;
+import io.onestop.assistance.common.PageRequest;
 import io.onestop.assistance.common.Problem;
 import io.onestop.assistance.common.ProblemException;
 import io.onestop.assistance.notify.CallbackTaskService;
@@ -59,7 +59,7 @@ public class CallbackTaskResource {
     @APIResponse(responseCode = "422", description = "A bad cursor or limit",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Page> open(@QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
-        return tasks.open(region(), cursor, Cursors.limit(limit));
+        return tasks.open(region(), cursor, PageRequest.limit(limit));
     }
 
     @POST

@@ -1,5 +1,5 @@
 package io.onestop.assistance.notify.api;
-
+import io.onestop.assistance.common.PageRequest;
 import io.onestop.assistance.common.Problem;
 import io.onestop.assistance.common.ProblemException;
 import io.onestop.assistance.notify.DeadLetterService;
@@ -44,7 +44,7 @@ public class DeadLetterResource {
     @APIResponse(responseCode = "422", description = "A bad cursor or limit",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<DeadLetters> list(@QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
-        return deadLetters.list(Cursors.number(cursor), Cursors.limit(limit));
+        return deadLetters.list(Cursors.number(cursor), PageRequest.limit(limit));
     }
 
     @POST

@@ -1,6 +1,6 @@
 package io.onestop.assistance.notify.api;
-
 import io.onestop.assistance.access.OwnerKeys;
+import io.onestop.assistance.common.PageRequest;
 import io.onestop.assistance.common.Problem;
 import io.onestop.assistance.common.ProblemException;
 import io.onestop.assistance.notify.InboxService;
@@ -50,7 +50,7 @@ public class InboxResource {
     @APIResponse(responseCode = "422", description = "A bad cursor or limit",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Page> list(@QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
-        return inbox.page(OwnerKeys.of(caller), Cursors.number(cursor), Cursors.limit(limit));
+        return inbox.page(OwnerKeys.of(caller), Cursors.number(cursor), PageRequest.limit(limit));
     }
 
     @POST
