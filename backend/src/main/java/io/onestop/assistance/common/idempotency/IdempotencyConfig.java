@@ -15,4 +15,28 @@ public interface IdempotencyConfig {
      */
     @WithDefault("60S")
     Duration abandonedAfter();
+
+    /**
+     * How long a key and its stored answer are kept (env ASSISTANCE_IDEMPOTENCY_RETENTION); older records are purged,
+     * and a repeat after that is handled as a new request. Default 7 days: a phone that was offline (a village without
+     * signal, a flat battery) retries its queued submission within days, not weeks; Stripe keeps keys 24 h. The
+     * records hold the whole first answer (~8 KiB an intake), a third of the database at 1 M intakes if kept for
+     * ever. A repeat after the retention is still safe: each write refuses its own duplicate (a submitted draft is
+     * gone, so its repeat gets 404; see IdempotencyPurge). Never shorter than {@link #abandonedAfter()}: the purge
+     * keeps a record at least that long, so a live claim is never removed under its request.
+     */
+    @WithDefault("P7D")
+    Duration retention();
+
+    /** How often each instance purges expired records (a Quarkus scheduler interval, or {@code off}). Default 10 min. */
+    @WithDefault("10m")
+    String purgeEvery();
+
+    /**
+     * Records deleted per statement by the purge (one short transaction each, rows taken with FOR UPDATE SKIP LOCKED,
+     * so instances purging at once share the work and never wait on each other or on a request). Default 1000: a few
+     * milliseconds of locks, while a backlog (the first purge after an upgrade) still drains at thousands per second.
+     */
+    @WithDefault("1000")
+    int purgeBatch();
 }
