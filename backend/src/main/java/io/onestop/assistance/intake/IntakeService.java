@@ -193,18 +193,26 @@ public class IntakeService {
     }
 
     private Uni<Prepared> prepare(String owner, UUID draftId) {
-        return drafts.content(owner, draftId).map(draft -> {
-            checkApplicant(draft.applicant());
-            Screening evaluation = screening.screen(draft.household());
-            List<ProgramResult> kept = kept(evaluation, draft.chosenPrograms());
-            if (kept.isEmpty()) {
-                throw new ProblemException(422, "nothing-to-apply-for", "No program to apply for",
-                        "By the household you described, none of the programs you kept may apply. The screening "
-                                + "explains each verdict and what would change it; a caseworker can still advise you.",
-                        null);
-            }
-            return new Prepared(draft, evaluation, kept);
-        });
+        return drafts.content(owner, draftId)
+                // A submission uses its draft up, so this is also what a repeat gets once its Idempotency-Key has
+                // expired (IdempotencyConfig.retention): say where the application went. The same words for someone
+                // else's draft, so they tell nothing about it.
+                .onFailure(f -> f instanceof ProblemException problem && problem.status() == 404)
+                .transform(f -> ProblemException.notFound("No such draft. A draft is used up by its submission: if this "
+                        + "repeats an earlier submission, the application is among the applicant's applications "
+                        + "(GET /api/v1/intakes)."))
+                .map(draft -> {
+                    checkApplicant(draft.applicant());
+                    Screening evaluation = screening.screen(draft.household());
+                    List<ProgramResult> kept = kept(evaluation, draft.chosenPrograms());
+                    if (kept.isEmpty()) {
+                        throw new ProblemException(422, "nothing-to-apply-for", "No program to apply for",
+                                "By the household you described, none of the programs you kept may apply. The screening "
+                                        + "explains each verdict and what would change it; a caseworker can still advise you.",
+                                null);
+                    }
+                    return new Prepared(draft, evaluation, kept);
+                });
     }
 
     private Uni<StoredAnswer> store(String owner, String idempotencyKey, UUID draftId, Prepared prepared) {

@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.onestop.assistance.access.PersonalDataProtector;
+import io.onestop.assistance.common.idempotency.IdempotencyPurge;
 import io.onestop.assistance.testing.LocalStackResource;
 import io.onestop.assistance.testing.OnVertx;
 import io.onestop.assistance.testing.OwnerSql;
@@ -49,6 +50,9 @@ class IntakeResourceTest {
 
     @Inject
     PersonalDataProtector protector;
+
+    @Inject
+    IdempotencyPurge purge;
 
     private static String draft(String user, String body) {
         return given().auth().oauth2(Tokens.of(user)).contentType(ContentType.JSON).body(body)
@@ -146,6 +150,36 @@ class IntakeResourceTest {
             threads.shutdown();
         }
         assertEquals(1, intakesOf(nationalId));
+    }
+
+    /**
+     * Idempotency records expire (7 days): a phone that retries its submission after that finds no stored answer,
+     * but the draft was used up by the submission, so neither the old key nor a new one can make a second intake.
+     */
+    @Test
+    void aRepeatAfterTheKeyExpiredMakesNoSecondIntake() {
+        String nationalId = TestData.nationalId();
+        String draftId = draft("resident1", TestData.draft(TestData.HOUSEHOLD_A, nationalId));
+        String key = UUID.randomUUID().toString();
+        ExtractableResponse<Response> first = submit("resident1", key, draftId);
+        assertEquals(201, first.statusCode(), first.asString());
+
+        OwnerSql.run("update idempotency_record set created_at = created_at - interval '8 days' where idempotency_key = '"
+                + key + "'");
+        assertTrue(OnVertx.await(vertx, purge::purge) >= 1);
+        assertEquals("0", OwnerSql.queryString("select count(*) from idempotency_record where idempotency_key = '" + key + "'"));
+
+        for (String repeatKey : List.of(key, UUID.randomUUID().toString(), key)) {
+            ExtractableResponse<Response> repeat = submit("resident1", repeatKey, draftId);
+            assertEquals(404, repeat.statusCode(), repeat.asString());
+            assertEquals("application/problem+json", repeat.contentType());
+            assertTrue(repeat.<String>path("detail").contains("/api/v1/intakes"), repeat.asString());
+        }
+        assertEquals(1, intakesOf(nationalId));
+        // the refused repeats released their claims: no key is left in flight to answer 409 later
+        assertEquals("0", OwnerSql.queryString("select count(*) from idempotency_record where idempotency_key = '" + key + "'"));
+        given().auth().oauth2(Tokens.of("resident1")).when().get("/api/v1/intakes/" + first.path("id"))
+                .then().statusCode(200).body("status", equalTo("ACTIVE"));
     }
 
     @Test
