@@ -2,7 +2,9 @@
 // server-side (INSERT … SELECT over generate_series: the COPY path without the client round trip) as copies of an
 // intake the app just wrote, so they are consistent with the schema and with what the status read and the
 // submission touch: intake, its three program cases, snapshot, outbox event (already delivered, so the delivery
-// worker leaves them alone) and completed idempotency record. Every 100th intake belongs to resident1 (the reads
+// worker leaves them alone) and, for the intakes of the last 7 days only, completed idempotency record: the backend
+// keeps those for assistance.idempotency.retention (7 days) and purges older ones, so the history has none (8,640 of
+// each million seeded intakes, one a minute apart, are that recent). Every 100th intake belongs to resident1 (the reads
 // pick among those, spread over the whole table); the others to 50,000 synthetic owners. Audit rows are not seeded:
 // the audit log is a hash chain that cannot be forged in bulk without breaking its verification.
 // The indexes and constraints of the large tables are dropped before and built after each seeding step.
@@ -122,10 +124,10 @@ function columns(psql, table) {
   return (columnsCache[table] ??= psql(`select string_agg(column_name, ',' order by ordinal_position) from information_schema.columns
     where table_schema = 'public' and table_name = '${table}'`).split(','));
 }
-function copy(psql, table, template, overrides, from, to, skip = []) {
+function copy(psql, table, template, overrides, from, to, skip = [], where = 'true') {
   const names = columns(psql, table).filter((c) => !skip.includes(c));
   return `insert into ${table} (${names.join(', ')}) select ${names.map((c) => overrides[c] ?? `t.${c}`).join(', ')}
-    from generate_series(${from}, ${to}) n, (${template}) t`;
+    from generate_series(${from}, ${to}) n, (${template}) t where ${where}`;
 }
 
 function seedSql(psql, tid, subject, from, to) {
@@ -142,9 +144,11 @@ function seedSql(psql, tid, subject, from, to) {
     copy(psql, 'outbox_event', `select * from outbox_event where aggregate_id = '${tid}' and event_type = 'INTAKE_SUBMITTED'`, { aggregate_id: I,
       created_at: TS, published_at: TS, delivered_at: TS, attempts: '1', next_attempt_at: 'null', claimed_until: 'null', claimed_by: 'null',
       dead_at: 'null', last_error: 'null' }, from, to, ['id']),
+    // only the intakes within the retention keep their record (IdempotencyConfig.retention, 7 days; IdempotencyPurge
+    // deletes older ones): most of the seeded history is older, so the table holds what a week of submissions leaves
     copy(psql, 'idempotency_record', `select * from idempotency_record where response_location like '%${tid}'`, { owner_subject: OWNER,
       idempotency_key: "md5('seed-key-' || n)::uuid", request_hash: hash('req'), created_at: TS,
-      response_location: `replace(t.response_location, '${tid}', (${I})::text)` }, from, to),
+      response_location: `replace(t.response_location, '${tid}', (${I})::text)` }, from, to, [], `${TS} > now() - interval '7 days'`),
   ];
 }
 

@@ -384,7 +384,7 @@ async function growthPart() {
   const fmt = (n) => (n >= 1e6 ? `${n / 1e6}M` : n >= 1e3 ? `${n / 1e3}k` : String(n));
   const last = g.steps.at(-1);
   figure('growth', `seed rate (COPY-equivalent INSERT … SELECT, indexes built after)`, `${g.seedRate ?? '—'} intakes/s (insert ${g.insertRate ?? '—'}/s, index build ${g.indexRate ?? '—'}/s)`, 'reported', null,
-    last ? `each intake with 3 cases, snapshot, outbox event and idempotency record: ${(last.databaseGB * 1e9 / last.intakes / 1024).toFixed(0)} KiB on disk per intake (${last.databaseGB} GB at ${fmt(last.seeded)}); idempotency records keep the full answer and never expire` : '');
+    last ? `each intake with 3 cases, snapshot and outbox event: ${(last.databaseGB * 1e9 / last.intakes / 1024).toFixed(0)} KiB on disk per intake (${last.databaseGB} GB at ${fmt(last.seeded)}); idempotency records (the full answer, ~8 KiB) are kept 7 days and then purged, so only the seeded intakes of the last 7 days have one` : '');
   for (const s of g.steps.filter((x) => x.error)) figure('growth', `measurement at ${fmt(s.intakes)} intakes`, 'failed', 'runs', false, s.error);
   for (const s of g.steps.filter((x) => x.measured)) {
     const n = fmt(s.seeded);
