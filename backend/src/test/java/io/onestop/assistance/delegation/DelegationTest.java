@@ -13,9 +13,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.onestop.assistance.access.PersonalDataProtector;
+import io.onestop.assistance.common.idempotency.IdempotencyPurge;
 import io.onestop.assistance.delegation.Family.Person;
 import io.onestop.assistance.documents.TestFiles;
 import io.onestop.assistance.testing.LocalStackResource;
+import io.onestop.assistance.testing.OnVertx;
 import io.onestop.assistance.testing.OwnerSql;
 import io.onestop.assistance.testing.TestData;
 import io.onestop.assistance.testing.Tokens;
@@ -23,6 +25,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -42,6 +45,12 @@ class DelegationTest {
 
     @Inject
     PersonalDataProtector protector;
+
+    @Inject
+    IdempotencyPurge purge;
+
+    @Inject
+    Vertx vertx;
 
     @Test
     void applicantGrantsListsAndRevokesAndTheDelegateSeesOnlyWhileItHolds() {
@@ -345,6 +354,29 @@ class DelegationTest {
                 .when().post(path).then().statusCode(422);
         given().auth().oauth2(applicant.token()).contentType(ContentType.JSON)
                 .body(body).when().post(path).then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(applicant.token()).when().get(path).then().body("$", hasSize(1));
+    }
+
+    /** Idempotency records expire (7 days): a grant retried after that is refused while the first one holds. */
+    @Test
+    void aGrantRetriedAfterItsKeyExpiredMakesNoSecondDelegationWhileTheFirstHolds() {
+        Person applicant = Family.bound("张伟");
+        Person son = Family.bound("张强");
+        String intakeId = Family.intake(applicant, Family.freshPhone()).getString("id");
+        String path = "/api/v1/intakes/" + intakeId + "/delegations";
+        String key = UUID.randomUUID().toString();
+        String body = Family.request(son.nationalId(), "13900000009", "VIEW_STATUS", IN_A_MONTH, null);
+        given().auth().oauth2(applicant.token()).contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(body).when().post(path).then().statusCode(201);
+
+        OwnerSql.run("update idempotency_record set created_at = created_at - interval '8 days' where idempotency_key = '"
+                + key + "'");
+        OnVertx.await(vertx, purge::purge);
+        assertEquals("0", OwnerSql.queryString("select count(*) from idempotency_record where idempotency_key = '" + key + "'"));
+
+        given().auth().oauth2(applicant.token()).contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(body).when().post(path).then().statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo("urn:assistance:problem:already-delegated"));
         given().auth().oauth2(applicant.token()).when().get(path).then().body("$", hasSize(1));
     }
 

@@ -76,7 +76,7 @@ public class IntakeDelegationResource {
         return delegations.grantByOwner(Accessor.of(identity, token), key, intakeId, request).map(IntakeDelegationResource::answer);
     }
 
-    static final String KEY_DOC = "A UUID chosen by the client; a retry with the same key replays the first answer";
+    static final String KEY_DOC = "A UUID chosen by the client; a retry with the same key within 7 days replays the first answer";
 
     static Response answer(StoredAnswer answer) {
         return Response.status(answer.status()).location(URI.create(answer.location()))

@@ -45,7 +45,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "403", description = "Not a resident")
 public class IntakeResource {
 
-    private static final String KEY_DOC = "A UUID chosen by the client; retries with the same key never submit twice";
+    private static final String KEY_DOC = "A UUID chosen by the client; a retry with the same key within 7 days gets "
+            + "the first answer again (a submission is never made twice: after that its used-up draft answers 404)";
 
     @Inject
     IntakeService intakes;
@@ -64,7 +65,7 @@ public class IntakeResource {
                     {"id":"5b0e...","intakeNumber":"JZ-140105-2026-000123","status":"ACTIVE",
                      "cases":[{"program":"MINIMUM_LIVING_ALLOWANCE","agency":"CIVIL_AFFAIRS","status":"SUBMITTED","verdict":"ELIGIBLE","estimateAmount":1107,"estimatePeriod":"MONTH"}]}"""))
     @APIResponse(responseCode = "400", description = "Idempotency-Key missing or not a UUID", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such draft of mine")
+    @APIResponse(responseCode = "404", description = "No such draft of mine: also a submitted one (used up), which a retry finds once its key expired (7 days)")
     @APIResponse(responseCode = "409", description = "Same key still in flight, or the applicant already has an active intake (named in detail)")
     @APIResponse(responseCode = "422", description = "Invalid household or applicant, no program left, or the key was used with another body")
     public Uni<Response> submit(
