@@ -21,9 +21,10 @@ public interface IdempotencyConfig {
      * and a repeat after that is handled as a new request. Default 7 days: a phone that was offline (a village without
      * signal, a flat battery) retries its queued submission within days, not weeks; Stripe keeps keys 24 h. The
      * records hold the whole first answer (~8 KiB an intake), a third of the database at 1 M intakes if kept for
-     * ever. A repeat after the retention is still safe: each write refuses its own duplicate (a submitted draft is
-     * gone, so its repeat gets 404; see IdempotencyPurge). Never shorter than {@link #abandonedAfter()}: the purge
-     * keeps a record at least that long, so a live claim is never removed under its request.
+     * ever. What a repeat after the retention gets depends on the write: a submission finds its draft used up (404, no
+     * second intake); a delegation grant still in force answers 409; a change of circumstances is applied again (one
+     * more revision with the same content). Never shorter than {@link #abandonedAfter()}: the purge keeps a record at
+     * least that long, so a live claim is never removed under its request.
      */
     @WithDefault("P7D")
     Duration retention();
