@@ -185,11 +185,12 @@ public class IntakeService {
      * Change of circumstances: evaluates the new household, opens cases for programs it now qualifies for, closes
      * undecided cases of programs it no longer does, and keeps the earlier snapshot.
      */
-    public Uni<StoredAnswer> revise(Accessor caller, String idempotencyKey, UUID id, RevisionRequest request) {
+    public Uni<StoredAnswer> revise(Accessor caller, String idempotencyKey, UUID id, Integer expectedRevision,
+            RevisionRequest request) {
         return idempotency.once(caller.ownerKey(), idempotencyKey, REVISE, Map.of("intake", id, "request", request),
                 () -> Uni.createFrom().item(() -> screening.screen(request.household()))
                         .chain(evaluation -> Panache.withTransaction(
-                                () -> storeRevision(caller, idempotencyKey, id, request, evaluation))));
+                                () -> storeRevision(caller, idempotencyKey, id, expectedRevision, request, evaluation))));
     }
 
     private Uni<Prepared> prepare(String owner, UUID draftId) {
@@ -258,8 +259,8 @@ public class IntakeService {
                 }));
     }
 
-    private Uni<StoredAnswer> storeRevision(Accessor caller, String idempotencyKey, UUID id, RevisionRequest request,
-            Screening evaluation) {
+    private Uni<StoredAnswer> storeRevision(Accessor caller, String idempotencyKey, UUID id, Integer expectedRevision,
+            RevisionRequest request, Screening evaluation) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         String owner = caller.ownerKey();
         // the applicant's own statement: anyone else's 404 is an audited denial (a delegate's with its scope)
@@ -268,6 +269,12 @@ public class IntakeService {
                 .chain(intake -> {
             if (intake.status != Intake.Status.ACTIVE) {
                 throw ProblemException.conflict("intake-not-active", "Only an active application can be updated.");
+            }
+            // The key's record is purged after IdempotencyConfig.retention; the revision a client changed is what
+            // stops its late repeat from being applied a second time.
+            if (expectedRevision != null && intake.revision != expectedRevision) {
+                throw ProblemException.preconditionFailed("The application was updated since (now revision " + intake.revision
+                        + "); reload it and report the change again if it is still needed.");
             }
             return cases.listByIntake(id).chain(existing -> Panache.getSession().chain(session -> {
                 intake.chosenPrograms = ProgramCodes.toColumn(request.chosenPrograms());

@@ -1,6 +1,7 @@
 package io.onestop.assistance.miniprogram;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -197,6 +198,12 @@ class ResidentJourneyTest {
                 .body("{\"household\":" + TestData.HOUSEHOLD_A + "}")
                 .when().post("/mp/v1/intakes/" + intakeId + "/revisions")
                 .then().statusCode(200).body("errcode", equalTo(0)).body("data.revision", equalTo(2));
+        // With the revision it changed in If-Match, the same change repeated under a new key (its first key's record
+        // expired) is refused instead of applied again.
+        given().auth().oauth2(token).contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
+                .header("If-Match", "\"1\"").body("{\"household\":" + TestData.HOUSEHOLD_A + "}")
+                .when().post("/mp/v1/intakes/" + intakeId + "/revisions")
+                .then().statusCode(200).body("errcode", equalTo(40009)).body("errmsg", containsString("revision 2"));
 
         given().auth().oauth2(token).when().post("/mp/v1/intakes/" + intakeId + "/withdrawal")
                 .then().statusCode(200).body("errcode", equalTo(0)).body("data.id", equalTo(intakeId));

@@ -22,8 +22,8 @@ public interface IdempotencyConfig {
      * signal, a flat battery) retries its queued submission within days, not weeks; Stripe keeps keys 24 h. The
      * records hold the whole first answer (~8 KiB an intake), a third of the database at 1 M intakes if kept for
      * ever. What a repeat after the retention gets depends on the write: a submission finds its draft used up (404, no
-     * second intake); a delegation grant still in force answers 409; a change of circumstances is applied again (one
-     * more revision with the same content). Never shorter than {@link #abandonedAfter()}: the purge keeps a record at
+     * second intake); a delegation grant still in force answers 409; a change of circumstances sent with the revision it
+     * changed in If-Match answers 412, and without If-Match is applied again (one more revision, the same content). Never shorter than {@link #abandonedAfter()}: the purge keeps a record at
      * least that long, so a live claim is never removed under its request.
      */
     @WithDefault("P7D")

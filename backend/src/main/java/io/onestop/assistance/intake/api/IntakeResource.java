@@ -3,6 +3,7 @@ package io.onestop.assistance.intake.api;
 import io.onestop.assistance.access.IntakeAccess.Accessor;
 import io.onestop.assistance.access.OwnerKeys;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.onestop.assistance.common.IfMatch;
 import io.onestop.assistance.common.Problem;
 import io.onestop.assistance.common.idempotency.IdempotencyService.StoredAnswer;
 import io.onestop.assistance.intake.IntakeService;
@@ -117,11 +118,16 @@ public class IntakeResource {
     @APIResponse(responseCode = "201", description = "Re-evaluated")
     @APIResponse(responseCode = "404", description = "No such intake of mine")
     @APIResponse(responseCode = "409", description = "The intake is no longer active")
+    @APIResponse(responseCode = "412", description = "If-Match was sent and the intake was revised since")
     @APIResponse(responseCode = "422", description = "Invalid household")
     public Uni<Response> revise(@PathParam("id") UUID id,
             @Parameter(in = ParameterIn.HEADER, required = true, description = KEY_DOC) @HeaderParam("Idempotency-Key") String key,
+            @Parameter(in = ParameterIn.HEADER, description = "Recommended: the intake's revision you changed (\"2\"). "
+                    + "A repeat after the key expired then gets 412 instead of being applied again")
+            @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull RevisionRequest request) {
-        return intakes.revise(Accessor.of(caller, token), key, id, request).map(IntakeResource::answer);
+        Integer revision = ifMatch == null || ifMatch.isBlank() ? null : IfMatch.version(ifMatch, "the application");
+        return intakes.revise(Accessor.of(caller, token), key, id, revision, request).map(IntakeResource::answer);
     }
 
     private static Response answer(StoredAnswer answer) {

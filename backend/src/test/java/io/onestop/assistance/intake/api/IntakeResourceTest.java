@@ -22,6 +22,7 @@ import io.onestop.assistance.testing.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.onestop.assistance.common.Problem;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import io.vertx.core.Vertx;
@@ -249,6 +250,28 @@ class IntakeResourceTest {
                         "select count(*) from intake_snapshot where intake_id = $1")
                 .execute(Tuple.of(UUID.fromString(intakeId))).map(rows -> rows.iterator().next().getLong(0)));
         assertEquals(2, snapshots);
+    }
+
+    @Test
+    void aChangeRepeatedWithTheRevisionItChangedIsNotAppliedTwiceAfterItsKeyExpired() {
+        String intakeId = submit("resident1", UUID.randomUUID().toString(),
+                draft("resident1", TestData.draft(TestData.HOUSEHOLD_A, TestData.nationalId()))).path("id");
+        String body = "{\"household\":" + TestData.HOUSEHOLD_A + ",\"chosenPrograms\":null,\"situation\":\"失业\"}";
+        revise(intakeId, UUID.randomUUID().toString(), "\"1\"", body).then().statusCode(201).body("revision", equalTo(2));
+        // the same change with a new key, as a retry gets once the first key's record was purged
+        revise(intakeId, UUID.randomUUID().toString(), "\"1\"", body).then().statusCode(412)
+                .contentType(Problem.MEDIA_TYPE).body("detail", containsString("revision 2"));
+        long snapshots = OnVertx.await(vertx, () -> pool.preparedQuery(
+                        "select count(*) from intake_snapshot where intake_id = $1")
+                .execute(Tuple.of(UUID.fromString(intakeId))).map(rows -> rows.iterator().next().getLong(0)));
+        assertEquals(2, snapshots);
+        revise(intakeId, UUID.randomUUID().toString(), "W/\"2\"", body).then().statusCode(201).body("revision", equalTo(3));
+        revise(intakeId, UUID.randomUUID().toString(), "latest", body).then().statusCode(400);
+    }
+
+    private static Response revise(String intakeId, String key, String ifMatch, String body) {
+        return given().auth().oauth2(Tokens.of("resident1")).contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .header("If-Match", ifMatch).body(body).when().post("/api/v1/intakes/" + intakeId + "/revisions");
     }
 
     @Test

@@ -169,14 +169,17 @@ public class IntakesResource {
     @Operation(summary = "Report a change of circumstances: {household}; re-evaluated, cases opened and closed",
             description = "Needs an Idempotency-Key like submission (header, or `idempotencyKey` in the body).")
     @APIResponse(responseCode = "200", description = "errcode 0 with the re-evaluated intake; 40001 invalid household "
-            + "or key; 40004 no such intake; 40009 the intake is no longer active or the key is in flight",
+            + "or key; 40004 no such intake; 40009 the intake is no longer active, the key is in flight, or (with "
+            + "If-Match) the intake was revised since",
             content = @Content(examples = @ExampleObject(name = "ok", value = Examples.INTAKE)))
     public Uni<Envelope<JsonNode>> revise(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @PathParam("id") UUID id,
             @Parameter(in = ParameterIn.HEADER, description = "A UUID chosen by the mini program, the same on every retry")
-            @HeaderParam("Idempotency-Key") String idempotencyKey, @NotNull JsonNode revision) {
+            @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @Parameter(in = ParameterIn.HEADER, description = "Recommended: the intake's revision you changed")
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull JsonNode revision) {
         KeyedBody keyed = KeyedBody.of(idempotencyKey, revision);
-        return backend.revise(authorization, id, keyed.key(), keyed.body()).map(Envelope::ok);
+        return backend.revise(authorization, id, keyed.key(), ifMatch, keyed.body()).map(Envelope::ok);
     }
 
     @GET

@@ -138,7 +138,8 @@ public interface BackendClient {
     @Path("/intakes/{id}/revisions")
     @Consumes(MediaType.APPLICATION_JSON)
     Uni<JsonNode> revise(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") UUID id,
-            @HeaderParam("Idempotency-Key") String idempotencyKey, JsonNode revision);
+            @HeaderParam("Idempotency-Key") String idempotencyKey, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            JsonNode revision);
 
     @GET
     @Path("/me")
