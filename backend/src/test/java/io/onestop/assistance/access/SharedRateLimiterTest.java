@@ -3,7 +3,7 @@ package io.onestop.assistance.access;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.onestop.assistance.testing.LocalStack;
+import io.onestop.assistance.testing.AppRolePool;
 import io.onestop.assistance.testing.LocalStackResource;
 import io.onestop.assistance.testing.OnVertx;
 import io.onestop.assistance.testing.OwnerSql;
@@ -13,9 +13,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.pgclient.PgBuilder;
-import io.vertx.pgclient.PgConnectOptions;
-import io.vertx.sqlclient.PoolOptions;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -120,15 +117,6 @@ class SharedRateLimiterTest {
 
     /** A pool of its own, as the application role, like a second instance's. */
     private io.vertx.sqlclient.Pool pool(String name) {
-        return PgBuilder.pool()
-                .with(new PoolOptions().setMaxSize(4).setName("rate-limit-test-" + name))
-                .connectingTo(new PgConnectOptions()
-                        .setHost(LocalStack.get("PG_HOST"))
-                        .setPort(Integer.parseInt(LocalStack.get("PG_PORT")))
-                        .setDatabase(LocalStack.get("PG_TEST_DB"))
-                        .setUser(LocalStack.get("PG_APP_USER"))
-                        .setPassword(LocalStack.get("PG_APP_PASSWORD")))
-                .using(vertx)
-                .build();
+        return AppRolePool.open(vertx, "rate-limit-test-" + name, 4);
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.onestop.assistance.access.PersonalDataProtector;
 import io.onestop.assistance.notify.sms.SmsSender;
 import io.onestop.assistance.notify.subscribe.SubscribeMessageSender;
+import io.onestop.assistance.testing.AppRolePool;
 import io.onestop.assistance.testing.LocalStack;
 import io.onestop.assistance.testing.LocalStackResource;
 import io.onestop.assistance.testing.OnVertx;
@@ -20,9 +21,6 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.pgclient.PgBuilder;
-import io.vertx.pgclient.PgConnectOptions;
-import io.vertx.sqlclient.PoolOptions;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -197,15 +195,6 @@ class TwoWorkersTest {
 
     /** A pool of its own, as the application role, like a second instance's. */
     private io.vertx.sqlclient.Pool pool(String name) {
-        return PgBuilder.pool()
-                .with(new PoolOptions().setMaxSize(4).setName("notify-test-" + name))
-                .connectingTo(new PgConnectOptions()
-                        .setHost(LocalStack.get("PG_HOST"))
-                        .setPort(Integer.parseInt(LocalStack.get("PG_PORT")))
-                        .setDatabase(LocalStack.get("PG_TEST_DB"))
-                        .setUser(LocalStack.get("PG_APP_USER"))
-                        .setPassword(LocalStack.get("PG_APP_PASSWORD")))
-                .using(vertx)
-                .build();
+        return AppRolePool.open(vertx, "notify-test-" + name, 4);
     }
 }

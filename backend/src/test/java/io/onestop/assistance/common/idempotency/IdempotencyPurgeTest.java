@@ -3,6 +3,7 @@ package io.onestop.assistance.common.idempotency;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.onestop.assistance.testing.AppRolePool;
 import io.onestop.assistance.testing.LocalStack;
 import io.onestop.assistance.testing.LocalStackResource;
 import io.onestop.assistance.testing.OnVertx;
@@ -13,9 +14,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.pgclient.PgBuilder;
-import io.vertx.pgclient.PgConnectOptions;
-import io.vertx.sqlclient.PoolOptions;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -162,15 +160,6 @@ class IdempotencyPurgeTest {
 
     /** A pool of its own, as the application role, like a second instance's. */
     private io.vertx.sqlclient.Pool pool(String name) {
-        return PgBuilder.pool()
-                .with(new PoolOptions().setMaxSize(2).setName("idempotency-purge-test-" + name))
-                .connectingTo(new PgConnectOptions()
-                        .setHost(LocalStack.get("PG_HOST"))
-                        .setPort(Integer.parseInt(LocalStack.get("PG_PORT")))
-                        .setDatabase(LocalStack.get("PG_TEST_DB"))
-                        .setUser(LocalStack.get("PG_APP_USER"))
-                        .setPassword(LocalStack.get("PG_APP_PASSWORD")))
-                .using(vertx)
-                .build();
+        return AppRolePool.open(vertx, "idempotency-purge-test-" + name, 2);
     }
 }

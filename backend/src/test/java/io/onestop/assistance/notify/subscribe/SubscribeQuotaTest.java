@@ -8,7 +8,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.onestop.assistance.access.PersonalDataProtector;
 import io.onestop.assistance.notify.ResidentMessage;
 import io.onestop.assistance.notify.subscribe.SubscribeMessageSender.Outcome;
-import io.onestop.assistance.testing.LocalStack;
+import io.onestop.assistance.testing.AppRolePool;
 import io.onestop.assistance.testing.LocalStackResource;
 import io.onestop.assistance.testing.OnVertx;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -17,9 +17,6 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
-import io.vertx.pgclient.PgBuilder;
-import io.vertx.pgclient.PgConnectOptions;
-import io.vertx.sqlclient.PoolOptions;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -237,17 +234,8 @@ class SubscribeQuotaTest {
         return new GatewaySubscribeMessageSender(new SubscribeQuota(senderPool, protector, clock), config, vertx, clock);
     }
 
-    /** A pool of its own, as the application role, like a second backend instance's. */
+    /** A pool of its own, as the application role, like a second instance's. */
     private io.vertx.sqlclient.Pool ownPool(String name) {
-        return PgBuilder.pool()
-                .with(new PoolOptions().setMaxSize(2).setName("subscribe-test-" + name))
-                .connectingTo(new PgConnectOptions()
-                        .setHost(LocalStack.get("PG_HOST"))
-                        .setPort(Integer.parseInt(LocalStack.get("PG_PORT")))
-                        .setDatabase(LocalStack.get("PG_TEST_DB"))
-                        .setUser(LocalStack.get("PG_APP_USER"))
-                        .setPassword(LocalStack.get("PG_APP_PASSWORD")))
-                .using(vertx.getDelegate())
-                .build();
+        return AppRolePool.open(vertx.getDelegate(), "subscribe-test-" + name, 2);
     }
 }
