@@ -19,4 +19,9 @@ public final class IfMatch {
             throw ProblemException.badRequest("If-Match must carry " + what + "'s version, e.g. \"3\".");
         }
     }
+
+    /** For writes where If-Match is optional: null when not sent, otherwise as {@link #version(String, String)}. */
+    public static Integer optionalVersion(String ifMatch, String what) {
+        return ifMatch == null || ifMatch.isBlank() ? null : version(ifMatch, what);
+    }
 }

@@ -68,7 +68,7 @@ public class ResidentCaseResource {
             @Parameter(in = ParameterIn.HEADER, description = "Optional: the case version you saw")
             @HeaderParam("If-Match") String ifMatch,
             @Valid ResubmissionRequest request) {
-        Integer version = ifMatch == null || ifMatch.isBlank() ? null : IfMatch.version(ifMatch, "the case");
+        Integer version = IfMatch.optionalVersion(ifMatch, "the case");
         return cases.resubmit(Accessor.of(caller, token), intakeId, caseId, version, request == null ? null : request.note());
     }
 }

@@ -126,7 +126,7 @@ public class IntakeResource {
                     + "A repeat after the key expired then gets 412 instead of being applied again")
             @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull RevisionRequest request) {
-        Integer revision = ifMatch == null || ifMatch.isBlank() ? null : IfMatch.version(ifMatch, "the application");
+        Integer revision = IfMatch.optionalVersion(ifMatch, "the application");
         return intakes.revise(Accessor.of(caller, token), key, id, revision, request).map(IntakeResource::answer);
     }
 
