@@ -28,6 +28,14 @@ public class JsonCodec {
         return mapper.valueToTree(value);
     }
 
+    public JsonNode readTree(String json) {
+        try {
+            return json == null ? null : mapper.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored JSON is not JSON", e);
+        }
+    }
+
     public <T> T read(String json, Class<T> type) {
         try {
             return json == null ? null : mapper.readValue(json, type);

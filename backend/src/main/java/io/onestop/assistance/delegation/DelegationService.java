@@ -142,7 +142,7 @@ public class DelegationService {
     /** 201 with the delegation, recorded for the key in the transaction that made it. */
     private Uni<StoredAnswer> completed(String caller, String idempotencyKey, DelegationView view) {
         StoredAnswer answer = new StoredAnswer(201, "/api/v1/intakes/" + view.intakeId() + "/delegations/" + view.id(),
-                json.tree(view));
+                json.write(view));
         return Panache.getSession().chain(session -> idempotency.complete(session, caller, idempotencyKey, answer))
                 .replaceWith(answer);
     }

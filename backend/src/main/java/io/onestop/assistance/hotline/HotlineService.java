@@ -11,6 +11,7 @@ import io.onestop.assistance.cases.CaseService;
 import io.onestop.assistance.cases.notice.PublicNoticeEntry;
 import io.onestop.assistance.cases.verification.ConsentService;
 import io.onestop.assistance.cases.verification.ConsentView;
+import io.onestop.assistance.common.JsonCodec;
 import io.onestop.assistance.common.ProblemException;
 import io.onestop.assistance.common.idempotency.IdempotencyService.StoredAnswer;
 import io.onestop.assistance.hotline.api.HotlineViews.AnsweredQuestion;
@@ -74,10 +75,11 @@ public class HotlineService {
     private final OutboxWriter outbox;
     private final HotlineConfig config;
     private final Clock clock;
+    private final JsonCodec json;
 
     public HotlineService(IntakeLookup intakes, IntakeService intakeService, DraftService drafts, ResidentService residents,
             TrackingService tracking, CaseService cases, ConsentService consents, PersonalDataProtector protector,
-            AuditLog audit, OutboxWriter outbox, HotlineConfig config, Clock clock) {
+            AuditLog audit, OutboxWriter outbox, HotlineConfig config, Clock clock, JsonCodec json) {
         this.intakes = intakes;
         this.intakeService = intakeService;
         this.drafts = drafts;
@@ -90,6 +92,7 @@ public class HotlineService {
         this.outbox = outbox;
         this.config = config;
         this.clock = clock;
+        this.json = json;
     }
 
     @WithTransaction
@@ -277,11 +280,15 @@ public class HotlineService {
                         }))))
                 .chain(assisted -> intakeService.submit(Resident.ownerKey(assisted.residentId), idempotencyKey,
                                 new SubmitRequest(draftId, true))
-                        .chain(answer -> Panache.withTransaction(() -> recordVerbalConsent(staff, callId, draftId,
-                                UUID.fromString(answer.body().get("id").asText()), request.consentTextVersion()))
-                                .replaceWith(new StoredAnswer(answer.status(),
-                                        "/api/v1/hotline/calls/" + callId + "/intakes/" + answer.body().get("id").asText() + "/status",
-                                        withoutIdentifiers(answer.body())))));
+                        .chain(answer -> {
+                            JsonNode intake = json.readTree(answer.body());
+                            String intakeId = intake.get("id").asText();
+                            return Panache.withTransaction(() -> recordVerbalConsent(staff, callId, draftId,
+                                            UUID.fromString(intakeId), request.consentTextVersion()))
+                                    .replaceWith(new StoredAnswer(answer.status(),
+                                            "/api/v1/hotline/calls/" + callId + "/intakes/" + intakeId + "/status",
+                                            json.write(withoutIdentifiers(intake))));
+                        }));
     }
 
     private Uni<Void> recordVerbalConsent(HotlineStaff staff, UUID callId, UUID draftId, UUID intakeId, String textVersion) {

@@ -440,7 +440,7 @@ public class IntakeService {
     }
 
     private StoredAnswer created(Intake intake, List<ProgramCase> opened, Screening evaluation) {
-        return new StoredAnswer(201, location(intake), json.tree(view(intake, opened, evaluation)));
+        return new StoredAnswer(201, location(intake), json.write(view(intake, opened, evaluation)));
     }
 
     private static String location(Intake intake) {

@@ -72,7 +72,7 @@ class IntakeServiceTest {
         Set<String> numbers = new HashSet<>();
         for (StoredAnswer answer : answers) {
             assertEquals(201, answer.status());
-            JsonNode body = answer.body();
+            JsonNode body = new ObjectMapper().readTree(answer.body());
             numbers.add(body.get("intakeNumber").asText());
             assertEquals(3, body.get("cases").size()); // MLA, education, employment: example A
         }
