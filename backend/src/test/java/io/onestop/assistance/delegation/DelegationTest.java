@@ -345,13 +345,10 @@ class DelegationTest {
         String key = UUID.randomUUID().toString();
         String body = Family.request(son.nationalId(), "13900000009", "VIEW_STATUS", IN_A_MONTH, null);
 
-        String first = given().auth().oauth2(applicant.token()).contentType(ContentType.JSON).header("Idempotency-Key", key)
-                .body(body).when().post(path).then().statusCode(201).extract().path("id");
-        given().auth().oauth2(applicant.token()).contentType(ContentType.JSON).header("Idempotency-Key", key)
-                .body(body).when().post(path).then().statusCode(201).body("id", equalTo(first));
-        given().auth().oauth2(applicant.token()).contentType(ContentType.JSON).header("Idempotency-Key", key)
-                .body(Family.request(son.nationalId(), "13900000009", "ACT_FOR_ME", IN_A_MONTH, null))
-                .when().post(path).then().statusCode(422);
+        String first = ownerGrant(applicant, path, key, body).then().statusCode(201).extract().path("id");
+        ownerGrant(applicant, path, key, body).then().statusCode(201).body("id", equalTo(first));
+        ownerGrant(applicant, path, key, Family.request(son.nationalId(), "13900000009", "ACT_FOR_ME", IN_A_MONTH, null))
+                .then().statusCode(422);
         given().auth().oauth2(applicant.token()).contentType(ContentType.JSON)
                 .body(body).when().post(path).then().statusCode(400).contentType("application/problem+json");
         given().auth().oauth2(applicant.token()).when().get(path).then().body("$", hasSize(1));
@@ -366,16 +363,14 @@ class DelegationTest {
         String path = "/api/v1/intakes/" + intakeId + "/delegations";
         String key = UUID.randomUUID().toString();
         String body = Family.request(son.nationalId(), "13900000009", "VIEW_STATUS", IN_A_MONTH, null);
-        given().auth().oauth2(applicant.token()).contentType(ContentType.JSON).header("Idempotency-Key", key)
-                .body(body).when().post(path).then().statusCode(201);
+        ownerGrant(applicant, path, key, body).then().statusCode(201);
 
         OwnerSql.run("update idempotency_record set created_at = created_at - interval '8 days' where idempotency_key = '"
                 + key + "'");
         OnVertx.await(vertx, purge::purge);
         assertEquals("0", OwnerSql.queryString("select count(*) from idempotency_record where idempotency_key = '" + key + "'"));
 
-        given().auth().oauth2(applicant.token()).contentType(ContentType.JSON).header("Idempotency-Key", key)
-                .body(body).when().post(path).then().statusCode(409).contentType("application/problem+json")
+        ownerGrant(applicant, path, key, body).then().statusCode(409).contentType("application/problem+json")
                 .body("type", equalTo("urn:assistance:problem:already-delegated"));
         given().auth().oauth2(applicant.token()).when().get(path).then().body("$", hasSize(1));
     }
@@ -384,6 +379,11 @@ class DelegationTest {
     void aResidentWithoutRealNameBindingHasReceivedNothing() {
         given().auth().oauth2(Tokens.newResident()).when().get("/api/v1/delegations/received")
                 .then().statusCode(200).body("$", empty());
+    }
+
+    private static io.restassured.response.Response ownerGrant(Person owner, String path, String key, String body) {
+        return given().auth().oauth2(owner.token()).contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(body).when().post(path);
     }
 
     private static io.restassured.response.Response upload(Person person, String intakeId) {
