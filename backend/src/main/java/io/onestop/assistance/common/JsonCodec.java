@@ -24,10 +24,6 @@ public class JsonCodec {
         }
     }
 
-    public JsonNode tree(Object value) {
-        return mapper.valueToTree(value);
-    }
-
     public JsonNode readTree(String json) {
         try {
             return json == null ? null : mapper.readTree(json);

@@ -34,13 +34,7 @@ public final class TestFiles {
     /** {@link #jpegWithGps()} with {@code scanBytes} random bytes of scan data (before byte stuffing). */
     public static byte[] jpegWithGps(int scanBytes) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xD8});
-        segment(out, 0xE0, "JFIF\0\u0001\u0001\0\0\u0001\0\u0001\0\0".getBytes(StandardCharsets.ISO_8859_1));
-        segment(out, 0xE1, "Exif\0\0MM\0*\0\0\0\bGPSLatitude 37.8 N GPSLongitude 112.5 E".getBytes(StandardCharsets.ISO_8859_1));
-        segment(out, 0xFE, "GPS comment".getBytes(StandardCharsets.ISO_8859_1));
-        segment(out, 0xDB, new byte[65]);
-        segment(out, 0xC0, new byte[] {8, 0x01, (byte) 0xE0, 0x02, (byte) 0x80, 1, 1, 0x11, 0});
-        segment(out, 0xDA, new byte[] {1, 1, 0, 0, 63, 0});
+        jpegHeader(out, true);
         byte[] scan = random(scanBytes);
         for (byte b : scan) {
             out.write(b);
@@ -51,6 +45,22 @@ public final class TestFiles {
         out.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xD9});
         out.writeBytes("GPS trailer".getBytes(StandardCharsets.ISO_8859_1));
         return out.toByteArray();
+    }
+
+    /**
+     * Start of image up to the start of scan of a 640x480 JPEG; {@code withMetadata} adds an APP1 Exif segment with a
+     * GPS block and a comment segment, which is exactly what removing the metadata must leave out.
+     */
+    public static void jpegHeader(ByteArrayOutputStream out, boolean withMetadata) {
+        out.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xD8});
+        segment(out, 0xE0, "JFIF\0\u0001\u0001\0\0\u0001\0\u0001\0\0".getBytes(StandardCharsets.ISO_8859_1));
+        if (withMetadata) {
+            segment(out, 0xE1, "Exif\0\0MM\0*\0\0\0\bGPSLatitude 37.8 N GPSLongitude 112.5 E".getBytes(StandardCharsets.ISO_8859_1));
+            segment(out, 0xFE, "GPS comment".getBytes(StandardCharsets.ISO_8859_1));
+        }
+        segment(out, 0xDB, new byte[65]);
+        segment(out, 0xC0, new byte[] {8, 0x01, (byte) 0xE0, 0x02, (byte) 0x80, 1, 1, 0x11, 0});
+        segment(out, 0xDA, new byte[] {1, 1, 0, 0, 63, 0});
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.onestop.assistance.documents.TestFiles;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,8 +21,8 @@ class MetadataStripperTest {
         for (int size : new int[] {0, 1, 100, 8191, 8192, 8193, 70_000, 1_000_000}) {
             ByteArrayOutputStream original = new ByteArrayOutputStream();
             ByteArrayOutputStream expected = new ByteArrayOutputStream();
-            header(original, true);
-            header(expected, false);
+            TestFiles.jpegHeader(original, true);
+            TestFiles.jpegHeader(expected, false);
             for (int i = 0; i < size; i++) {
                 int kind = random.nextInt(1000);
                 if (kind == 0) { // restart marker
@@ -59,7 +60,7 @@ class MetadataStripperTest {
     @Test
     void aScanCutOffIsUnreadable() throws Exception {
         ByteArrayOutputStream original = new ByteArrayOutputStream();
-        header(original, true);
+        TestFiles.jpegHeader(original, true);
         original.writeBytes(new byte[20_000]); // no end of image
         Path source = Files.createTempFile("cut-", ".jpg");
         Path target = Files.createTempFile("cut-out-", ".jpg");
@@ -71,26 +72,6 @@ class MetadataStripperTest {
             Files.delete(source);
             Files.delete(target);
         }
-    }
-
-    private static void header(ByteArrayOutputStream out, boolean withMetadata) {
-        out.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xD8});
-        segment(out, 0xE0, "JFIF\0\u0001\u0001\0\0\u0001\0\u0001\0\0".getBytes(StandardCharsets.ISO_8859_1));
-        if (withMetadata) {
-            segment(out, 0xE1, "Exif\0\0MM\0*\0\0\0\bGPSLatitude 37.8 N".getBytes(StandardCharsets.ISO_8859_1));
-            segment(out, 0xFE, "comment".getBytes(StandardCharsets.ISO_8859_1));
-        }
-        segment(out, 0xDB, new byte[65]);
-        segment(out, 0xC0, new byte[] {8, 0x01, (byte) 0xE0, 0x02, (byte) 0x80, 1, 1, 0x11, 0});
-        segment(out, 0xDA, new byte[] {1, 1, 0, 0, 63, 0});
-    }
-
-    private static void segment(ByteArrayOutputStream out, int marker, byte[] data) {
-        out.write(0xFF);
-        out.write(marker);
-        out.write((data.length + 2) >> 8);
-        out.write((data.length + 2) & 0xFF);
-        out.writeBytes(data);
     }
 
     private static void both(ByteArrayOutputStream a, ByteArrayOutputStream b, int... bytes) {
